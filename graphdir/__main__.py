@@ -1,0 +1,3 @@
+from graphdir.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,145 @@
+"""The `graphdir` command: serve the API, run the local Neo4j, apply the schema, load data."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from graphdir.config import ConfigError, Settings
+from graphdir.db.driver import DatabaseUnavailable, connect
+from graphdir.db.local import LocalInstance, LocalServerError
+
+EXIT_USAGE = 2
+EXIT_UNAVAILABLE = 3
+
+
+def _settings() -> Settings:
+    return Settings.from_env()
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from graphdir import logs
+    from graphdir.app import create_app
+
+    settings = _settings()
+    logs.configure(settings.log_level)
+    # Fail fast with one line rather than serving a directory that cannot read its graph.
+    asyncio.run(_check_connection(settings))
+    uvicorn.run(create_app(settings), host=args.host or settings.host, port=args.port or settings.port,
+                log_config=None, access_log=False)
+    return 0
+
+
+async def _check_connection(settings: Settings) -> None:
+    driver = await connect(settings)
+    await driver.close()
+
+
+def cmd_db(args: argparse.Namespace) -> int:
+    server = LocalInstance(args.instance)
+    if args.action == "start":
+        print(server.start())
+    elif args.action == "stop":
+        print(server.stop())
+    elif args.action == "status":
+        print(server.status())
+        return 0 if server.pid() is not None else 1
+    elif args.action == "env":
+        print(f"NEO4J_URI={server.uri}\nNEO4J_USER=neo4j\nNEO4J_PASSWORD={server.read_password() or ''}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.action == "export":
+        from graphdir.api.schema import schema
+
+        text = schema.as_str() + "\n"
+        if args.output == "-":
+            sys.stdout.write(text)
+        else:
+            Path(args.output).write_text(text)
+            print(f"wrote {args.output}")
+        return 0
+    from graphdir.db import schema as db_schema
+
+    settings = _settings()
+
+    async def run() -> str:
+        driver = await connect(settings)
+        try:
+            return str(await db_schema.apply(driver, settings.neo4j_database))
+        finally:
+            await driver.close()
+
+    print(asyncio.run(run()))
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from graphdir.loader.command import run_load
+
+    return run_load(_settings(), [Path(p) for p in args.paths], dry_run=args.dry_run, progress=not args.quiet)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="graphdir",
+        description="GraphQL network directory of the French social and solidarity economy, over Neo4j. "
+        "Neo4j is reached through NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE; without NEO4J_URI, "
+        "the local server of GRAPHDIR_INSTANCE (default: run) is used.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="serve /graphql, /healthz and /readyz",
+                           description="Serve the GraphQL API (GRAPHDIR_HOST, GRAPHDIR_PORT, GRAPHDIR_GRAPHIQL).")
+    serve.add_argument("--host", help="listen address (default GRAPHDIR_HOST or 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="listen port (default GRAPHDIR_PORT or 8000)")
+    serve.set_defaults(func=cmd_serve)
+
+    db = sub.add_parser("db", help="run the local Neo4j server (machines without Docker)",
+                        description="Fetch Neo4j Community with mvn on first use, then start, stop or inspect it. "
+                        "Each instance has its own data folder, Bolt port and generated password under .neo4j/.")
+    db.add_argument("action", choices=["start", "stop", "status", "env"],
+                    help="start (waits until Bolt answers), stop, status (exit 1 when stopped), env (connection)")
+    db.add_argument("--instance", default=None, help="instance name: run (default), test or bench")
+    db.set_defaults(func=cmd_db)
+
+    sch = sub.add_parser("schema", help="apply the Cypher schema or export the GraphQL SDL",
+                         description="apply: create the constraints and indexes of schema/constraints.cypher "
+                         "(idempotent). export: print the GraphQL SDL (to schema/schema.graphql with -o).")
+    sch.add_argument("action", choices=["apply", "export"])
+    sch.add_argument("-o", "--output", default="-", help="with export: file to write (default: stdout)")
+    sch.set_defaults(func=cmd_schema)
+
+    load = sub.add_parser("load", help="validate and load seed files (YAML, JSON, JSON Lines)",
+                          description="Validate every record of the given files and folders, then write them in "
+                          "batches, idempotently. Nothing is written if any record is invalid. See seeds/FORMAT.md.")
+    load.add_argument("paths", nargs="+", help="files or folders")
+    load.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
+    load.add_argument("--quiet", action="store_true", help="no progress bar")
+    load.set_defaults(func=cmd_load)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "instance", "x") is None:
+        import os
+
+        args.instance = os.environ.get("GRAPHDIR_INSTANCE", "run")
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except (ConfigError, LocalServerError) as exc:
+        print(f"graphdir: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DatabaseUnavailable as exc:
+        print(f"graphdir: {exc}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""Access to Neo4j: the driver, the schema, the local server."""

@@ -1,0 +1,61 @@
+"""The Cypher constraints and indexes of schema/constraints.cypher, applied idempotently."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from neo4j import AsyncDriver
+
+CONSTRAINTS_FILE = Path(__file__).resolve().parents[2] / "schema" / "constraints.cypher"
+_NAME = re.compile(r"CREATE\s+(?:\w+\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS", re.IGNORECASE)
+
+
+def statements(text: str | None = None) -> list[str]:
+    text = CONSTRAINTS_FILE.read_text() if text is None else text
+    lines = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def expected_names() -> set[str]:
+    names = set()
+    for statement in statements():
+        match = _NAME.search(statement)
+        if match is None:
+            raise ValueError(f"{CONSTRAINTS_FILE}: every statement must be CREATE … <name> IF NOT EXISTS: {statement[:80]}")
+        names.add(match.group(1))
+    return names
+
+
+@dataclass(frozen=True)
+class SchemaReport:
+    created: list[str]
+    existing: int
+
+    def __str__(self) -> str:
+        if not self.created:
+            return f"schema up to date ({self.existing} constraints and indexes)"
+        return f"schema applied: created {', '.join(sorted(self.created))}"
+
+
+async def present_names(driver: AsyncDriver, database: str) -> set[str]:
+    constraints, _, _ = await driver.execute_query("SHOW CONSTRAINTS YIELD name", database_=database, routing_="r")
+    indexes, _, _ = await driver.execute_query(
+        "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE'", database_=database, routing_="r"
+    )
+    return {r["name"] for r in constraints} | {r["name"] for r in indexes}
+
+
+async def apply(driver: AsyncDriver, database: str) -> SchemaReport:
+    before = await present_names(driver, database)
+    for statement in statements():
+        await driver.execute_query(statement, database_=database)
+    await driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
+    after = await present_names(driver, database)
+    expected = expected_names()
+    return SchemaReport(created=sorted((after - before) & expected), existing=len(expected & before))
+
+
+async def is_applied(driver: AsyncDriver, database: str) -> bool:
+    return expected_names() <= await present_names(driver, database)

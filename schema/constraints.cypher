@@ -1,0 +1,44 @@
+// graphdir schema: constraints and indexes, applied idempotently at start and by `graphdir schema apply`.
+// Every statement is CREATE … <name> IF NOT EXISTS, so running this file twice changes nothing.
+// The model they back is described in schema/MODEL.md.
+
+// Stable ids, one per label.
+CREATE CONSTRAINT territory_id IF NOT EXISTS FOR (n:Territory) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT convention_id IF NOT EXISTS FOR (n:Convention) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+
+// INSEE codes are unique within a level (a département and a région may share "01").
+CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT departement_code IF NOT EXISTS FOR (n:Departement) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT epci_code IF NOT EXISTS FOR (n:Epci) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT commune_code IF NOT EXISTS FOR (n:Commune) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT pays_code IF NOT EXISTS FOR (n:Pays) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT collectivite_code IF NOT EXISTS FOR (n:Collectivite) REQUIRE n.code IS UNIQUE;
+
+// Register identifiers: SIREN (9 digits), SIRET (14 digits), RNA (W + 9 digits).
+CREATE CONSTRAINT organization_siren IF NOT EXISTS FOR (n:Organization) REQUIRE n.siren IS UNIQUE;
+CREATE CONSTRAINT organization_siret IF NOT EXISTS FOR (n:Organization) REQUIRE n.siret IS UNIQUE;
+CREATE CONSTRAINT organization_rna IF NOT EXISTS FOR (n:Organization) REQUIRE n.rna IS UNIQUE;
+CREATE CONSTRAINT organization_slug IF NOT EXISTS FOR (n:Organization) REQUIRE n.slug IS UNIQUE;
+
+// Filters and keyset pagination order by name then id.
+CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);
+CREATE INDEX organization_family IF NOT EXISTS FOR (n:Organization) ON (n.family);
+CREATE INDEX organization_sort IF NOT EXISTS FOR (n:Organization) ON (n.sortName, n.id);
+CREATE INDEX territory_level IF NOT EXISTS FOR (n:Territory) ON (n.level, n.code);
+CREATE INDEX convention_signed IF NOT EXISTS FOR (n:Convention) ON (n.signedOnFrom);
+
+// Partners nearby: the planner answers point.withinBBox / point.distance from these.
+CREATE POINT INDEX organization_location IF NOT EXISTS FOR (n:Organization) ON (n.location);
+CREATE POINT INDEX territory_location IF NOT EXISTS FOR (n:Territory) ON (n.location);
+
+// French-aware search: searchText is folded by graphdir (case, accents, elisions) before the analyzer sees it.
+CREATE FULLTEXT INDEX search_text IF NOT EXISTS
+FOR (n:Organization|Person|Territory|Convention|Event)
+ON EACH [n.searchText]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'french', `fulltext.eventually_consistent`: false}};

@@ -1,0 +1,63 @@
+"""Fixtures shared by the suite: the test Neo4j server, a driver, the ASGI app.
+
+The suite runs against the `test` local instance (its own data folder and Bolt port), started by `make test`, or
+against NEO4J_URI when GRAPHDIR_TEST_ALLOW_WIPE=1 says that server's data may be wiped.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from neo4j import AsyncDriver
+
+from graphdir.app import create_app
+from graphdir.config import Settings
+from graphdir.db import schema
+from graphdir.db.driver import connect
+from graphdir.db.local import LocalInstance
+
+os.environ.setdefault("GRAPHDIR_INSTANCE", "test")
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    if os.environ.get("NEO4J_URI") and os.environ.get("GRAPHDIR_TEST_ALLOW_WIPE") != "1":
+        pytest.exit("NEO4J_URI is set: the suite wipes its database; set GRAPHDIR_TEST_ALLOW_WIPE=1 to allow it", 2)
+    if os.environ["GRAPHDIR_INSTANCE"] == "run":
+        pytest.exit("refusing to run the suite against the `run` instance that serves data", 2)
+    if not os.environ.get("NEO4J_URI"):
+        LocalInstance(os.environ["GRAPHDIR_INSTANCE"]).start()
+    return Settings.from_env()
+
+
+@pytest.fixture(scope="session")
+async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
+    drv = await connect(settings)
+    await schema.apply(drv, settings.neo4j_database)
+    yield drv
+    await drv.close()
+
+
+async def wipe(driver: AsyncDriver, database: str) -> None:
+    await driver.execute_query(
+        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", database_=database
+    )
+
+
+@pytest.fixture
+async def empty_db(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    """An empty database with the schema applied (for tests that write)."""
+    await wipe(driver, settings.neo4j_database)
+    return driver
+
+
+@pytest.fixture
+async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings)
+    async with app.router.lifespan_context(app):
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://graphdir.test") as http:
+            yield http
