@@ -61,3 +61,23 @@ async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://graphdir.test") as http:
             yield http
+
+
+SEEDS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "seeds")
+_seeded: dict[str, bool] = {}
+
+
+@pytest.fixture
+async def seeded(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
+    """The database holding every seed file (territories and the founding documents), loaded once per session.
+
+    Tests must not wipe it: a test that writes uses ids of its own (prefix `test-`) and removes them itself.
+    """
+    if not _seeded.get("done"):
+        from pathlib import Path
+
+        from graphdir.loader import load_paths
+
+        await load_paths(driver, settings.neo4j_database, [Path(SEEDS)])
+        _seeded["done"] = True
+    return driver
