@@ -49,8 +49,9 @@ async def wipe(driver: AsyncDriver, database: str) -> None:
 
 @pytest.fixture
 async def empty_db(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    """An empty database with the schema applied (for tests that write)."""
+    """An empty database with the schema applied. Costly: the next `seeded` test loads the seeds again."""
     await wipe(driver, settings.neo4j_database)
+    _seeded["done"] = False
     return driver
 
 
