@@ -1,4 +1,4 @@
-"""The per-request context: the process's driver, the database name, and fresh DataLoaders."""
+"""The per-request context: the process's driver, a counting reader, and fresh DataLoaders."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import AsyncDriver
+
+from graphdir.db.reader import Reader
 
 
 @dataclass
@@ -16,3 +18,7 @@ class Context:
     response: Any = None
     # Created lazily per request, so that no cache outlives a request.
     loaders: dict[str, Any] = field(default_factory=dict)
+    reader: Reader = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.reader = Reader(self.driver, self.database)

@@ -66,7 +66,7 @@ def ensure_runtime() -> Path:
     if marker.exists():
         return target
     if shutil.which("mvn") is None:
-        raise LocalServerError("mvn is not installed: it is needed to fetch Neo4j (or set NEO4J_URI to a running server)")
+        raise LocalServerError("mvn is not installed: it fetches Neo4j (or set NEO4J_URI to a running server)")
     tmp = target.with_name(target.name + ".partial")
     shutil.rmtree(tmp, ignore_errors=True)
     cmd = ["mvn", "-q", "-B", "-f", str(POM), "dependency:copy-dependencies",

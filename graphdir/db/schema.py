@@ -23,7 +23,7 @@ def expected_names() -> set[str]:
     for statement in statements():
         match = _NAME.search(statement)
         if match is None:
-            raise ValueError(f"{CONSTRAINTS_FILE}: every statement must be CREATE … <name> IF NOT EXISTS: {statement[:80]}")
+            raise ValueError(f"{CONSTRAINTS_FILE}: expected CREATE … <name> IF NOT EXISTS: {statement[:80]}")
         names.add(match.group(1))
     return names
 
