@@ -55,3 +55,7 @@ sdl: setup
 
 clean: stop
 	rm -rf $(VENV) .neo4j/instances
+
+# France-scale benchmark (bench/README.md): loads or reuses the synthetic dataset in the `bench` instance.
+bench: setup
+	$(BIN)/python -m bench $(BENCH_ARGS)

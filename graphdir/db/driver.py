@@ -19,6 +19,8 @@ def open_driver(settings: Settings) -> AsyncDriver:
         connection_timeout=5.0,
         connection_acquisition_timeout=10.0,
         max_connection_pool_size=50,
+        # Notifications (unknown labels on an empty graph, …) would flood the logs; plans are checked in tests.
+        notifications_min_severity="OFF",
     )
 
 
