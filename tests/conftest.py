@@ -42,9 +42,10 @@ async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
 
 
 async def wipe(driver: AsyncDriver, database: str) -> None:
-    await driver.execute_query(
-        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", database_=database
-    )
+    # CALL { … } IN TRANSACTIONS needs an implicit (auto-commit) transaction, hence session.run.
+    async with driver.session(database=database) as session:
+        result = await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
+        await result.consume()
 
 
 @pytest.fixture

@@ -1,0 +1,90 @@
+"""`graphdir load`: validate seed files (seeds/FORMAT.md) as a whole, then write them idempotently.
+
+    report = await load_paths(driver, database, [Path("seeds")], dry_run=False, progress=False)
+
+raises LoadRejected (its `errors`: every LoadError found, nothing written) or returns a LoadReport (per section:
+created / updated / unchanged). WriteFailed means Neo4j refused a write that validation could not foresee.
+
+Modules, in the order a load goes through them:
+
+    reading     files -> records with their lines (YAML, JSON, JSON Lines)
+    specs       what each section may hold (FORMAT.md as data)
+    dates       partial dates and their bounds
+    validation  records -> errors and references; keys across the load; references against the graph
+    lookup      the graph reads validation needs (one batched query per kind)
+    planning    records -> node and relationship rows
+    writing     compare with the graph, write what differs (one transaction; see its doc for bulk loads)
+    cypher      every statement
+    errors      LoadError, LoadRejected, WriteFailed
+    report      the summary
+    progress    the progress line on stderr
+    command     `graphdir load` itself
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from neo4j import AsyncDriver
+
+from graphdir.loader.errors import LoadError, LoadRejected, WriteFailed
+from graphdir.loader.lookup import GraphReader
+from graphdir.loader.planning import build_plan
+from graphdir.loader.progress import Progress
+from graphdir.loader.reading import read_paths
+from graphdir.loader.report import Counts, LoadReport
+from graphdir.loader.specs import SECTIONS
+from graphdir.loader.validation import (
+    Validation,
+    check_against_graph,
+    check_keys,
+    check_record,
+    defined_in_load,
+)
+from graphdir.loader.writing import compare, write, write_steps
+
+__all__ = ["Counts", "LoadError", "LoadRejected", "LoadReport", "WriteFailed", "load_paths"]
+
+
+async def load_paths(
+    driver: AsyncDriver,
+    database: str,
+    paths: list[Path],
+    *,
+    dry_run: bool = False,
+    progress: bool = False,
+) -> LoadReport:
+    """Validate every record of `paths`, then (unless `dry_run`) write what differs from the graph."""
+    started = time.monotonic()
+    bar = Progress.for_stderr(progress)
+    read = read_paths(paths)
+    out = Validation(errors=list(read.errors))
+    bar.start("checking records", len(read.records))
+    for index, record in enumerate(read.records):
+        check_record(record, out)
+        if index % 5000 == 0:
+            bar.set(index)
+    check_keys(read.records, out)
+    bar.finish()
+    defined = defined_in_load(read.records)
+    organizations = [c.record for c in out.checked if c.record.section == "organizations"]
+    graph_communes = await check_against_graph(
+        out.references, organizations, defined, GraphReader(driver, database), out
+    )
+    if out.errors:
+        rank = {name: index for index, name in enumerate(read.files)}
+        raise LoadRejected(sorted(out.errors, key=lambda e: (rank.get(e.file, -1), e.file, e.line, e.record,
+                                                             e.field)))
+    plan = build_plan(out.checked, {**graph_communes, **defined.commune_locations})
+    changes = await compare(driver, database, plan, bar)
+    batched = False
+    if not dry_run:
+        batched = await write(driver, database, write_steps(changes), bar)
+    counts = {
+        section: Counts(len(changes[section].created), len(changes[section].updated), changes[section].unchanged)
+        for section in SECTIONS
+        if section in changes and (changes[section].created or changes[section].updated or changes[section].unchanged)
+    }
+    return LoadReport(counts=counts, files=len(read.files), records=len(read.records), dry_run=dry_run,
+                      batched=batched, seconds=time.monotonic() - started)

@@ -1,0 +1,237 @@
+"""Comparing the plan with the graph, then writing only what differs.
+
+Comparison, in batches of 10,000 rows: one UNWIND read finds which planned nodes exist (the others are created);
+a second sends the planned state of the existing ones (properties, labels, owned relationships) and lets Neo4j read
+the current state and compare, returning only the ids that differ (updated; the rest are unchanged). Edges are
+compared the same way, one UNWIND per relationship type. The comparison runs in the database because decoding
+every property of ~36,000 territories and their ~145,000 relationships in the pure-Python driver costs several times
+more than sending the planned rows. Cypher equality is exact for strings, booleans, lists, dates and points; it takes
+an integer equal to the same float (12913 = 12913.0), which the loader never writes for one field in both forms.
+Only created and updated rows are written.
+
+Writing (after the whole load has been validated; nothing is written for a rejected load):
+- the unique values (slug, SIREN, SIRET, RNA) of updated organizations are removed, so that a load may move one
+  from an organization to another;
+- nodes, every section (MERGE on id, then `SET n = props`: the node holds exactly the planned properties);
+- then, for updated nodes, their owned relationships are deleted, and the owned relationships of created and
+  updated nodes are created, both ends matched by id: the order of records in the files never matters;
+- then roles and relations (MERGE on type, ends and discriminator, then `SET r = props`).
+
+Atomicity: when the rows to write number at most SINGLE_TRANSACTION_ROWS (200,000, which covers the whole COG with
+its ~35,000 communes), every statement runs in one managed write transaction (`session.execute_write`, whose function
+is idempotent and may be retried): the load is all or nothing. Above that (bulk synthetic data), each batch of
+BATCH_ROWS (10,000) rows is its own transaction, in the order above; an interrupted bulk load leaves the batches
+already committed, and running it again completes it (every statement is idempotent).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
+
+from graphdir.loader import cypher
+from graphdir.loader.errors import WriteFailed
+from graphdir.loader.planning import EDGE_DISCRIMINATORS, EDGE_ENDS, NODE_LABELS, OWNED, EdgeRow, NodeRow, Plan
+from graphdir.loader.progress import Progress
+
+BATCH_ROWS = 10_000
+SINGLE_TRANSACTION_ROWS = 200_000
+
+
+@dataclass
+class Changes:
+    """What a section's rows would do to the graph."""
+
+    created: list[NodeRow | EdgeRow] = field(default_factory=list)
+    updated: list[NodeRow | EdgeRow] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def written(self) -> list[NodeRow | EdgeRow]:
+        return [*self.created, *self.updated]
+
+
+def _chunks(items: Sequence[Any], size: int | None = None) -> Iterator[Sequence[Any]]:
+    size = size or BATCH_ROWS
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _owned_types(section: str, outgoing: bool) -> tuple[str, ...]:
+    return tuple(sorted({o.type for o in OWNED[section] if o.outgoing == outgoing}))
+
+
+def node_state(section: str, row: NodeRow) -> dict[str, Any]:
+    """What a node should be, in the shape cypher.changed_nodes compares with the graph."""
+    labels = sorted({NODE_LABELS[section], row.label})
+    rels = [[f"{r.type}{'>' if r.outgoing else '<'}{r.other}", r.props] for r in row.rels]
+    return {"id": row.id, "labels": labels, "props": row.props, "rels": rels}
+
+
+# --- Comparing -------------------------------------------------------------------------------------------------------
+
+
+async def compare(driver: AsyncDriver, database: str, plan: Plan, progress: Progress) -> dict[str, Changes]:
+    changes: dict[str, Changes] = {}
+    total = sum(len(rows) for rows in plan.nodes.values()) + sum(len(rows) for rows in plan.edges.values())
+    progress.start("comparing with the graph", total)
+    for section, rows in plan.nodes.items():
+        changes[section] = await _compare_nodes(driver, database, section, rows, progress)
+    for section, edges in plan.edges.items():
+        changes[section] = await _compare_edges(driver, database, section, edges, progress)
+    progress.finish()
+    return changes
+
+
+async def _read(driver: AsyncDriver, database: str, query: str, params: dict[str, Any], key: str) -> list[Any]:
+    """The list a batched read returns in its single record."""
+    records, _, _ = await driver.execute_query(query, params, database_=database, routing_="r")
+    return list(records[0][key])
+
+
+async def _compare_nodes(
+    driver: AsyncDriver, database: str, section: str, rows: Sequence[NodeRow], progress: Progress
+) -> Changes:
+    result = Changes()
+    label = NODE_LABELS[section]
+    exists = cypher.existing_ids(label)
+    differs = cypher.changed_nodes(label, _owned_types(section, True), _owned_types(section, False))
+    for chunk in _chunks(rows):
+        found = set(await _read(driver, database, exists, {"ids": [row.id for row in chunk]}, "ids"))
+        present = [row for row in chunk if row.id in found]
+        changed: set[str] = set()
+        if present:
+            states = [node_state(section, row) for row in present]
+            changed = set(await _read(driver, database, differs, {"rows": states}, "ids"))
+        for row in chunk:
+            if row.id not in found:
+                result.created.append(row)
+            elif row.id in changed:
+                result.updated.append(row)
+            else:
+                result.unchanged += 1
+        progress.advance(len(chunk))
+    return result
+
+
+async def _compare_edges(
+    driver: AsyncDriver, database: str, section: str, edges: Sequence[EdgeRow], progress: Progress
+) -> Changes:
+    result = Changes()
+    start, end = EDGE_ENDS[section]
+    by_type: dict[str, list[EdgeRow]] = defaultdict(list)
+    for edge in edges:
+        by_type[edge.type].append(edge)
+    for rel_type, typed in by_type.items():
+        query = cypher.compare_edges(rel_type, start, end, EDGE_DISCRIMINATORS[section])
+        for chunk in _chunks(typed):
+            rows = [{"index": i, "start": e.start, "end": e.end, "props": e.props} for i, e in enumerate(chunk)]
+            same = dict(await _read(driver, database, query, {"rows": rows}, "found"))
+            for index, edge in enumerate(chunk):
+                if index not in same:
+                    result.created.append(edge)
+                elif same[index]:
+                    result.unchanged += 1
+                else:
+                    result.updated.append(edge)
+            progress.advance(len(chunk))
+    return result
+
+
+# --- Writing ---------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Step:
+    query: str
+    param: str  # "rows" or "ids"
+    rows: Sequence[Any]
+
+
+def write_steps(changes: Mapping[str, Changes]) -> list[Step]:
+    """The statements that bring the graph to the plan, in order, with their rows."""
+    nodes: list[Step] = []
+    deletes: list[Step] = []
+    owned: dict[tuple[str, str, bool, str], list[dict[str, Any]]] = defaultdict(list)
+    edges: list[Step] = []
+    other_labels = {(section, o.type, o.outgoing): o.other for section in OWNED for o in OWNED[section]}
+    for section, change in changes.items():
+        if section in NODE_LABELS:
+            label = NODE_LABELS[section]
+            by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for row in change.written:
+                assert isinstance(row, NodeRow)
+                by_label[row.label].append({"id": row.id, "props": row.props})
+                for rel in row.rels:
+                    key = (label, rel.type, rel.outgoing, other_labels[(section, rel.type, rel.outgoing)])
+                    owned[key].append({"id": row.id, "other": rel.other, "props": dict(rel.props)})
+            for row_label, rows in by_label.items():
+                extra = row_label if row_label != label else None
+                nodes.append(Step(cypher.merge_nodes(label, extra), "rows", rows))
+            updated_ids = [row.key for row in change.updated]
+            for outgoing in (True, False):
+                types = _owned_types(section, outgoing)
+                if updated_ids and types:
+                    deletes.append(Step(cypher.delete_owned(label, types, outgoing), "ids", updated_ids))
+        else:
+            start, end = EDGE_ENDS[section]
+            by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for edge in change.written:
+                assert isinstance(edge, EdgeRow)
+                by_type[edge.type].append({"start": edge.start, "end": edge.end, "props": edge.props})
+            for rel_type, rows in by_type.items():
+                query = cypher.merge_edges(rel_type, start, end, EDGE_DISCRIMINATORS[section])
+                edges.append(Step(query, "rows", rows))
+    rels = [Step(cypher.create_owned(*key), "rows", rows) for key, rows in owned.items()]
+    release: list[Step] = []
+    if "organizations" in changes and changes["organizations"].updated:
+        ids = [row.key for row in changes["organizations"].updated]
+        release.append(Step(cypher.RELEASE_UNIQUE_VALUES, "ids", ids))
+    return [*release, *nodes, *deletes, *rels, *edges]
+
+
+async def write(driver: AsyncDriver, database: str, steps: Sequence[Step], progress: Progress) -> bool:
+    """Run the steps; True when they had to be split into several transactions (more than 200,000 rows).
+
+    Raises WriteFailed when Neo4j refuses a statement; losing the server raises the driver's own error.
+    """
+    total = sum(len(step.rows) for step in steps)
+    if not total:
+        return False
+    batched = total > SINGLE_TRANSACTION_ROWS
+    committed = 0
+    try:
+        async with driver.session(database=database) as session:
+            if not batched:
+
+                async def all_at_once(tx: AsyncManagedTransaction) -> None:
+                    progress.start("writing (one transaction)", total)
+                    for step in steps:
+                        for chunk in _chunks(step.rows):
+                            await (await tx.run(step.query, {step.param: list(chunk)})).consume()
+                            progress.advance(len(chunk))
+
+                await session.execute_write(all_at_once)
+            else:
+                progress.start(f"writing (batches of {BATCH_ROWS})", total)
+                for step in steps:
+                    for chunk in _chunks(step.rows):
+
+                        async def one_batch(tx: AsyncManagedTransaction, step: Step = step, rows: Any = chunk) -> None:
+                            await (await tx.run(step.query, {step.param: list(rows)})).consume()
+
+                        await session.execute_write(one_batch)
+                        committed += 1
+                        progress.advance(len(chunk))
+    except (ServiceUnavailable, SessionExpired):
+        raise
+    except Neo4jError as exc:
+        message = f"{exc.code}: {exc.message}" if exc.code else str(exc)
+        raise WriteFailed(message, partial=committed > 0) from exc
+    progress.finish()
+    return batched

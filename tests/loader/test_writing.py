@@ -1,0 +1,53 @@
+"""Writing: statements from a whitelist only, and a write Neo4j refuses leaves nothing behind (or says what stays)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphdir.loader import cypher, writing
+from graphdir.loader.errors import WriteFailed
+from graphdir.loader.progress import Progress
+from graphdir.loader.writing import Step
+from tests.loader.conftest import Graph
+
+
+def test_labels_and_types_come_from_the_whitelist_only() -> None:
+    merge = cypher.merge_nodes("Territory", "Commune")
+    assert "MERGE (n:Territory {id: row.id})\nSET n = row.props, n:Commune" in merge
+    assert "-[r:CITED_IN|LOCATED_IN]->()" in cypher.delete_owned("Organization", ("LOCATED_IN", "CITED_IN"), True)
+    for bad in ("Organization) DETACH DELETE (n", "organization", "Person {id: 'x'}"):
+        with pytest.raises(ValueError, match="not a graphdir label"):
+            cypher.merge_nodes(bad)
+    with pytest.raises(ValueError, match="not a graphdir relationship type"):
+        cypher.create_owned("Organization", "KNOWS", True, "Person")
+    with pytest.raises(ValueError, match="not a property the loader matches on"):
+        cypher.organization_holders("name")
+
+
+def _clashing_rows() -> list[dict[str, object]]:
+    return [{"id": f"test-loader-w{i}", "props": {"id": f"test-loader-w{i}", "name": "W", "siren": "999000099"}}
+            for i in (1, 2)]
+
+
+async def test_a_refused_write_in_one_transaction_writes_nothing(graph: Graph) -> None:
+    before = await graph.snapshot()
+    steps = [Step(cypher.merge_nodes("Organization"), "rows", _clashing_rows())]
+    with pytest.raises(WriteFailed) as caught:
+        await writing.write(graph.driver, graph.database, steps, Progress(False))
+    assert not caught.value.partial
+    assert str(caught.value).startswith("Neo4j refused the write (nothing written): "
+                                        "Neo.ClientError.Schema.ConstraintValidationFailed: ")
+    assert await graph.snapshot() == before
+
+
+async def test_a_refused_batch_of_a_bulk_load_says_what_stays(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(writing, "SINGLE_TRANSACTION_ROWS", 0)
+    monkeypatch.setattr(writing, "BATCH_ROWS", 1)
+    steps = [Step(cypher.merge_nodes("Organization"), "rows", _clashing_rows())]
+    with pytest.raises(WriteFailed) as caught:
+        await writing.write(graph.driver, graph.database, steps, Progress(False))
+    assert caught.value.partial
+    assert "batches written before it stay; load again to complete" in str(caught.value)
+    assert await graph.query("MATCH (o:Organization) WHERE o.id STARTS WITH 'test-loader-w' RETURN o.id AS id") == [
+        {"id": "test-loader-w1"}
+    ]
