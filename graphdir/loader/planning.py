@@ -222,7 +222,7 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
     assert slug is not None
     props["slug"] = slug[1]
     props["sortName"] = fold(data["name"])
-    props["searchText"] = search_text(data["name"], data.get("acronym"), data.get("description"))
+    props["searchText"] = search_text(data["name"], data.get("acronym"), data.get("description"), data.get("address"))
     rels: list[Rel] = []
     commune = data.get("commune")
     if commune is not None:
@@ -254,7 +254,7 @@ def plan_convention(data: Mapping[str, Any]) -> NodeRow:
     props = _Props(id=data["id"], title=data["title"])
     props.copy_fields(data, ("kind", "status", "signedOnInferred", "signedOnNote", "signedAt", "place", "objectives"))
     props.dates(data, ("signedOn", "validFrom", "validUntil"))
-    props["searchText"] = search_text(data["title"])
+    props["searchText"] = search_text(data["title"], data.get("place"))
     rels: list[Rel] = []
     for party in data.get("parties") or []:
         party_props = _Props()
@@ -272,7 +272,7 @@ def plan_event(data: Mapping[str, Any]) -> NodeRow:
     props = _Props(id=data["id"], title=data["title"])
     props.copy_fields(data, ("kind", "dateInferred", "dateNote", "place"))
     props.dates(data, ("startsAt", "endsAt"))
-    props["searchText"] = search_text(data["title"])
+    props["searchText"] = search_text(data["title"], data.get("place"))
     rels: list[Rel] = []
     if data.get("commune") is not None:
         rels.append(Rel("HELD_IN", True, commune_id(data["commune"]), {}))

@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.context import Context
-from graphdir.db.server_info import read_server_info
+from graphdir.db.server_info import QUERY
 
 
 @strawberry.type(description="The Neo4j server graphdir reads from.")
@@ -19,5 +19,6 @@ class DatabaseServer:
 class SystemQuery:
     @strawberry.field(description="The Neo4j server behind this directory.")
     async def database_server(self, info: Info[Context, None]) -> DatabaseServer:
-        version, edition = await read_server_info(info.context.driver, info.context.database)
-        return DatabaseServer(version=version, edition=edition)
+        row = await info.context.reader.read_one(QUERY)
+        assert row is not None
+        return DatabaseServer(version=row["version"], edition=row["edition"])

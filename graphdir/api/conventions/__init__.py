@@ -1,0 +1,1 @@
+"""Conventions in GraphQL: the Convention type and Query.convention(s)."""

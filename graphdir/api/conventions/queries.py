@@ -1,0 +1,63 @@
+"""Query.convention and Query.conventions."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from graphdir.api.context import Context
+from graphdir.api.conventions import loaders
+from graphdir.api.conventions.inputs import ConventionFilter
+from graphdir.api.conventions.types import CONVENTION_ORDER, Convention, ConventionConnection
+from graphdir.api.ids import decode
+from graphdir.api.relay import page_request
+from graphdir.api.territories.enums import ambiguous_code, level_value
+from graphdir.domain.common.errors import AmbiguousCode
+from graphdir.domain.conventions.filters import ConventionCriteria
+from graphdir.domain.conventions.service import ConventionService
+
+
+async def _criteria(service: ConventionService, filter: ConventionFilter | None) -> ConventionCriteria:
+    if filter is None:
+        return ConventionCriteria()
+    party = decode(filter.party_id, "filter.partyId", {"Organization"})[1] if filter.party_id is not None else None
+    try:
+        return await service.criteria(
+            party_id=party, territory_code=filter.territory_code,
+            territory_level=level_value(filter.territory_level), signed_from=filter.signed_from,
+            signed_to=filter.signed_to, in_force_on=filter.in_force_on,
+        )
+    except AmbiguousCode as exc:
+        raise ambiguous_code("filter.territoryLevel", exc) from exc
+
+
+@strawberry.type
+class ConventionQuery:
+    @strawberry.field(description="One convention by global id; null if none.")
+    async def convention(
+        self, info: Info[Context, None],
+        id: Annotated[strawberry.ID, strawberry.argument(description="Its global id.")],
+    ) -> Convention | None:
+        _, graph_id = decode(id, "id", {"Convention"})
+        return Convention.maybe(await loaders.convention(info.context, graph_id))
+
+    @strawberry.field(description="Conventions meeting the filter, latest signed first (undated ones last).")
+    async def conventions(
+        self, info: Info[Context, None],
+        filter: Annotated[ConventionFilter | None, strawberry.argument(description="Criteria.")] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="Page backward: size of the page.")] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor of the edge to end before.")] = None,
+    ) -> ConventionConnection:
+        request = page_request(first, after, last=last, before=before, order=CONVENTION_ORDER, arity=2)
+        service = ConventionService(info.context.reader)
+        criteria = await _criteria(service, filter)
+        page = await service.page(criteria, request)
+
+        async def count() -> int:
+            return await service.count(criteria)
+
+        return ConventionConnection.from_page(page, count)

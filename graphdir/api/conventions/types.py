@@ -1,0 +1,126 @@
+"""The Convention type: an agreement signed between organizations."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from graphdir.api.common import Source
+from graphdir.api.context import Context
+from graphdir.api.conventions import loaders
+from graphdir.api.conventions.enums import ConventionKind, ConventionStatus
+from graphdir.api.ids import encode
+from graphdir.api.relay import Node, PageInfo, cursors, page_info
+from graphdir.api.scalars import PartialDate
+from graphdir.api.territories import loaders as territory_loaders
+from graphdir.api.territories.types import Territory
+from graphdir.domain.common.paging import Page
+
+if TYPE_CHECKING:
+    from graphdir.api.events.types import Event
+    from graphdir.api.organizations.types import Organization
+
+CONVENTION_ORDER = "convention:SIGNED_ON_DESC"
+
+
+@strawberry.type(description="A convention: an agreement signed between two or more organizations.")
+class Convention(Node):
+    id: strawberry.ID = strawberry.field(description='Global id: base64 of "Convention:<graph id>".')
+    title: str = strawberry.field(description="Its title.")
+    kind: ConventionKind | None = strawberry.field(description="What it is.")
+    status: ConventionStatus | None = strawberry.field(description="Where it stands.")
+    signed_on: PartialDate | None = strawberry.field(description="When it was signed, as precisely as known.")
+    signed_on_inferred: bool = strawberry.field(description="True when signedOn was inferred.")
+    signed_on_note: str | None = strawberry.field(description="How signedOn was inferred.")
+    signed_at: str | None = strawberry.field(description='Local time of the signing, "HH:MM".')
+    place: str | None = strawberry.field(description="The venue of the signing, as the source writes it.")
+    objectives: list[str] = strawberry.field(description="Its objectives, in the source's order and words.")
+    valid_from: PartialDate | None = strawberry.field(description="When it began to apply, if known.")
+    valid_until: PartialDate | None = strawberry.field(description="When it stopped applying, if known.")
+    graph_id: strawberry.Private[str]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Convention:
+        kind, status = row.get("kind"), row.get("status")
+        return cls(
+            id=strawberry.ID(encode("Convention", row["id"])), graph_id=row["id"], title=row["title"],
+            kind=ConventionKind(kind) if kind else None, status=ConventionStatus(status) if status else None,
+            signed_on=row.get("signedOn"), signed_on_inferred=bool(row.get("signedOnInferred")),
+            signed_on_note=row.get("signedOnNote"), signed_at=row.get("signedAt"), place=row.get("place"),
+            objectives=row.get("objectives") or [], valid_from=row.get("validFrom"),
+            valid_until=row.get("validUntil"),
+        )
+
+    @classmethod
+    def maybe(cls, row: dict[str, Any] | None) -> Convention | None:
+        return cls.from_row(row) if row else None
+
+    @strawberry.field(description="The commune it was signed in.")
+    async def commune(self, info: Info[Context, None]) -> Territory | None:
+        return Territory.maybe(await territory_loaders.commune_of(info.context, "Convention", self.graph_id))
+
+    @strawberry.field(description="The parties, with their role.")
+    async def parties(self, info: Info[Context, None]) -> list[Party]:
+        return [Party.from_row(row) for row in await loaders.parties(info.context, self.graph_id)]
+
+    @strawberry.field(description="The event it was signed during.")
+    async def event(self, info: Info[Context, None]
+                    ) -> Annotated[Event, strawberry.lazy("graphdir.api.events.types")] | None:
+        from graphdir.api.events.loaders import of_convention
+        from graphdir.api.events.types import Event
+
+        return Event.maybe(await of_convention(info.context, self.graph_id))
+
+    @strawberry.field(description="The sources reporting it, each with its excerpt.")
+    async def sources(self, info: Info[Context, None]) -> list[Source]:
+        from graphdir.api.facts.loaders import citations
+
+        return Source.citations(await citations(info.context, "Convention", self.graph_id))
+
+
+@strawberry.type(description="A party to a convention.")
+class Party:
+    organization: Annotated[Organization, strawberry.lazy("graphdir.api.organizations.types")] = (
+        strawberry.field(description="The organization.")
+    )
+    role: str | None = strawberry.field(description="Its role (signatory…), as the source gives it.")
+    source: Source | None = strawberry.field(description="The source stating it, if other than the convention's.")
+    excerpt: str | None = strawberry.field(description="The words of the source stating it.")
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Party:
+        from graphdir.api.organizations.types import Organization
+
+        return cls(organization=Organization.from_row(row["organization"]), role=row.get("role"),
+                   source=Source.maybe(row.get("source"), row.get("excerpt")), excerpt=row.get("excerpt"))
+
+
+@strawberry.type(description="An edge to a convention.")
+class ConventionEdge:
+    cursor: str = strawberry.field(description="Cursor of this edge, for `after` / `before`.")
+    node: Convention = strawberry.field(description="The convention.")
+
+
+@strawberry.type(description="A page of conventions, latest signed first (undated ones last).")
+class ConventionConnection:
+    edges: list[ConventionEdge] = strawberry.field(description="The edges of this page.")
+    page_info: PageInfo = strawberry.field(description="Where this page stands.")
+    total: strawberry.Private[int | None]
+    count: strawberry.Private[Callable[[], Awaitable[int]] | None]
+
+    @strawberry.field(description="How many conventions the whole list holds.")
+    async def total_count(self) -> int:
+        if self.total is None:
+            assert self.count is not None
+            self.total = await self.count()
+        return self.total
+
+    @classmethod
+    def from_page(cls, page: Page[dict[str, Any]],
+                  count: Callable[[], Awaitable[int]] | None = None) -> ConventionConnection:
+        return cls(edges=[ConventionEdge(cursor=cursor, node=Convention.from_row(row))
+                          for cursor, row in zip(cursors(page, CONVENTION_ORDER), page.rows, strict=True)],
+                   page_info=page_info(page, CONVENTION_ORDER), total=page.total, count=count)

@@ -1,0 +1,1 @@
+"""Facts in GraphQL: Figure, Statement, and the sources of every node."""

@@ -1,0 +1,1 @@
+"""GraphQL of the network map (`network`) and of shortest paths (`path`)."""

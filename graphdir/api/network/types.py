@@ -1,0 +1,125 @@
+"""Lean GraphQL objects of the network map and of paths: built whole by the resolver, no per-field resolvers."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from graphdir.api.common import Source
+from graphdir.api.ids import encode
+from graphdir.api.scalars import PartialDate
+from graphdir.domain.network.relations import Relation
+from graphdir.domain.network.service import MapEdge, MapNode, NetworkMap, PathResult, SourceRef
+
+
+@strawberry.enum(description=(
+    "A relationship type a network map or a path may follow. COVERS and LOCATED_IN lead to territories: they are "
+    "followed by default only when the map or the path starts or ends at a territory."))
+class NetworkRelation(Enum):
+    MEMBER_OF = strawberry.enum_value(
+        "MEMBER_OF", description="Organization -> organization it is a member of (a federation, a chamber).")
+    FOUNDED = strawberry.enum_value("FOUNDED", description="Organization -> organization it founded.")
+    RECOGNISES = strawberry.enum_value(
+        "RECOGNISES", description="Organization -> organization it recognises (officially, or for its work).")
+    SUPPORTS = strawberry.enum_value("SUPPORTS", description="Organization -> organization it supports.")
+    FUNDS = strawberry.enum_value("FUNDS", description="Organization -> organization it funds.")
+    INTERLOCUTOR_OF = strawberry.enum_value(
+        "INTERLOCUTOR_OF", description="Organization -> organization it is the privileged interlocutor of.")
+    PARTNER_OF = strawberry.enum_value(
+        "PARTNER_OF", description="Organization -> organization it works in partnership with.")
+    PARTY_TO = strawberry.enum_value("PARTY_TO", description="Organization -> convention it is a party to.")
+    HOLDS_ROLE = strawberry.enum_value(
+        "HOLDS_ROLE", description="Person -> organization where they hold a role (president, director…).")
+    ORGANISED = strawberry.enum_value("ORGANISED", description="Organization -> event it organised.")
+    SPOKE_AT = strawberry.enum_value("SPOKE_AT", description="Person -> event they spoke at.")
+    COVERS = strawberry.enum_value("COVERS", description="Organization -> territory it works for or governs.")
+    LOCATED_IN = strawberry.enum_value("LOCATED_IN", description="Organization -> commune where it is located.")
+
+
+def relations_of(values: list[NetworkRelation] | None) -> list[Relation] | None:
+    return None if values is None else [Relation(value.value) for value in values]
+
+
+@strawberry.type(description="A node of a network map or of a path.")
+class NetworkNode:
+    id: strawberry.ID = strawberry.field(description="Global id, the same as the node's own type gives.")
+    type: str = strawberry.field(description="GraphQL type of the node: Organization, Person, Territory, Convention "
+                                             "or Event.")
+    label: str | None = strawberry.field(description="Name (or title) to display.")
+    depth: int = strawberry.field(description="Distance from the center of the map, or position along the path "
+                                              "(0 for its start).")
+
+
+@strawberry.type(description="A relationship of a network map or of a path, as stored (source -> target).")
+class NetworkEdge:
+    id: strawberry.ID = strawberry.field(
+        description="Stable id: TYPE:sourceGraphId:targetGraphId, plus :hash when several relationships of that type "
+                    "join the same two nodes in the same direction.")
+    type: NetworkRelation = strawberry.field(description="The relationship type.")
+    source: strawberry.ID = strawberry.field(description="Global id of the start node.")
+    target: strawberry.ID = strawberry.field(description="Global id of the end node.")
+    since: PartialDate | None = strawberry.field(description="When the relationship began, if known.")
+    until: PartialDate | None = strawberry.field(description="When the relationship ended, if known.")
+    excerpt: str | None = strawberry.field(description="The words of the source document that state it.")
+    source_document: Source | None = strawberry.field(
+        description="The document the excerpt comes from (its `excerpt` is the edge's).")
+    excerpt_from_citation: bool = strawberry.field(
+        description="True when the relationship carries no excerpt of its own (a party to a convention, the organiser "
+                    "of or a speaker at an event) and `excerpt` is the citation of the convention or event that "
+                    "names the other end.")
+    inferred: bool = strawberry.field(description="True when the document does not state the relationship outright "
+                                                  "but it was read from it; `note` says how.")
+    note: str | None = strawberry.field(description="How an inferred relationship was read from the document.")
+
+
+@strawberry.type(description="The actors around a center, breadth-first.")
+class Network:
+    center: NetworkNode = strawberry.field(description="The node the map is drawn around (depth 0).")
+    nodes: list[NetworkNode] = strawberry.field(description="The center first, then by depth.")
+    edges: list[NetworkEdge] = strawberry.field(description="Every allowed relationship among the nodes, by id.")
+    truncated: bool = strawberry.field(description="True when `limit` left out nodes within `depth`.")
+
+
+@strawberry.type(description="A shortest path between two nodes, undirected, over the allowed relationship types.")
+class Path:
+    length: int = strawberry.field(description="Number of relationships.")
+    nodes: list[NetworkNode] = strawberry.field(description="From the start to the end, in order.")
+    edges: list[NetworkEdge] = strawberry.field(description="In path order; each keeps its stored direction.")
+
+
+def node_of(node: MapNode) -> NetworkNode:
+    return NetworkNode(id=strawberry.ID(encode(node.type_name, node.id)), type=node.type_name, label=node.label,
+                       depth=node.depth)
+
+
+def _source_of(ref: SourceRef | None, excerpt: str | None) -> Source | None:
+    if ref is None:
+        return None
+    published_on = PartialDate(ref.published_on) if ref.published_on is not None else None
+    return Source(id=strawberry.ID(encode("Source", ref.id)), document=ref.document, title=ref.title, url=ref.url,
+                  published_on=published_on, excerpt=excerpt)
+
+
+def _partial(value: str | None) -> PartialDate | None:
+    return PartialDate(value) if value is not None else None
+
+
+def edge_of(edge: MapEdge) -> NetworkEdge:
+    return NetworkEdge(
+        id=strawberry.ID(edge.id), type=NetworkRelation(edge.type.value),
+        source=strawberry.ID(encode(edge.source.type_name, edge.source.id)),
+        target=strawberry.ID(encode(edge.target.type_name, edge.target.id)),
+        since=_partial(edge.since), until=_partial(edge.until), excerpt=edge.excerpt,
+        source_document=_source_of(edge.document, edge.excerpt),
+        excerpt_from_citation=edge.excerpt_from_citation, inferred=edge.inferred, note=edge.note)
+
+
+def network_of(result: NetworkMap) -> Network:
+    return Network(center=node_of(result.center), nodes=[node_of(n) for n in result.nodes],
+                   edges=[edge_of(e) for e in result.edges], truncated=result.truncated)
+
+
+def path_of(result: PathResult) -> Path:
+    return Path(length=result.length, nodes=[node_of(n) for n in result.nodes],
+                edges=[edge_of(e) for e in result.edges])

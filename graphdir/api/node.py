@@ -1,0 +1,84 @@
+"""Relay node resolution: a global id -> the typed object, batched per type. Reusable by other domains
+(search hits, network paths): `await load_node(ctx, "Organization", "cres-auvergne")` returns an `Organization`, and
+many calls in one tick make one query per type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from graphdir.api.common import Source
+from graphdir.api.context import Context
+from graphdir.api.conventions import loaders as convention_loaders
+from graphdir.api.conventions.types import Convention
+from graphdir.api.events import loaders as event_loaders
+from graphdir.api.events.types import Event
+from graphdir.api.facts import loaders as fact_loaders
+from graphdir.api.facts.types import Figure, Statement
+from graphdir.api.ids import decode
+from graphdir.api.organizations import loaders as organization_loaders
+from graphdir.api.organizations.types import Organization
+from graphdir.api.people import loaders as people_loaders
+from graphdir.api.people.types import Person
+from graphdir.api.relay import Node
+from graphdir.api.territories import loaders as territory_loaders
+from graphdir.api.territories.types import Territory
+
+_Loader = Callable[[Context, str], Awaitable[dict[str, Any] | None]]
+_Builder = Callable[[dict[str, Any]], Node]
+
+# GraphQL type name -> (batched load by graph id, row -> object).
+NODE_TYPES: dict[str, tuple[_Loader, _Builder]] = {
+    "Organization": (organization_loaders.organization, Organization.from_row),
+    "Territory": (territory_loaders.territory, Territory.from_row),
+    "Person": (people_loaders.person, Person.from_row),
+    "Convention": (convention_loaders.convention, Convention.from_row),
+    "Event": (event_loaders.event, Event.from_row),
+    "Source": (fact_loaders.source, Source.from_row),
+    "Figure": (fact_loaders.figure, Figure.from_row),
+    "Statement": (fact_loaders.statement, Statement.from_row),
+}
+
+
+async def load_node(ctx: Context, type_name: str, graph_id: str) -> Node | None:
+    """The object of that type and graph id, or None if there is none (or the type is not a node type)."""
+    entry = NODE_TYPES.get(type_name)
+    if entry is None:
+        return None
+    load, build = entry
+    row = await load(ctx, graph_id)
+    return build(row) if row else None
+
+
+async def resolve_node(ctx: Context, global_id: str, argument: str = "id") -> Node | None:
+    """The object a global id names; None when unknown; BadUserInput naming `argument` when malformed."""
+    type_name, graph_id = decode(global_id, argument)
+    return await load_node(ctx, type_name, graph_id)
+
+
+@strawberry.type
+class NodeQuery:
+    @strawberry.field(description="Any object by its global id (Relay); null when nothing has that id.")
+    async def node(
+        self, info: Info[Context, None],
+        id: Annotated[strawberry.ID, strawberry.argument(description="The global id.")],
+    ) -> Node | None:
+        return await resolve_node(info.context, id)
+
+    @strawberry.field(description="Objects by global ids, in the same order; null where nothing has the id.")
+    async def nodes(
+        self, info: Info[Context, None],
+        ids: Annotated[list[strawberry.ID], strawberry.argument(description="The global ids (at most 100).")],
+    ) -> list[Node | None]:
+        import asyncio
+
+        from graphdir.api.errors import BadUserInput
+
+        if len(ids) > 100:
+            raise BadUserInput("ids", f"at most 100 ids (got {len(ids)})")
+        decoded = [decode(value, "ids") for value in ids]
+        return list(await asyncio.gather(*(load_node(info.context, t, g) for t, g in decoded)))

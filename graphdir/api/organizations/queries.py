@@ -1,0 +1,79 @@
+"""Query.organization and Query.organizations, and Territory.organizations."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from graphdir.api.common import graph_value
+from graphdir.api.context import Context
+from graphdir.api.errors import BadUserInput
+from graphdir.api.ids import decode
+from graphdir.api.organizations import loaders
+from graphdir.api.organizations.connections import OrganizationConnection, organization_order
+from graphdir.api.organizations.enums import OrganizationOrder
+from graphdir.api.organizations.filters import criteria_from
+from graphdir.api.organizations.inputs import OrganizationFilter
+from graphdir.api.organizations.types import Organization
+from graphdir.api.relay import page_request
+from graphdir.domain.organizations.service import OrganizationService
+
+_FIRST = "Page size (default 20, at most 100)."
+
+
+async def organizations_in_territory(ctx: Context, territory_id: str, filter: OrganizationFilter | None,
+                                     order_by: OrganizationOrder | None, first: int | None,
+                                     after: str | None) -> OrganizationConnection:
+    order = graph_value(order_by or OrganizationOrder.NAME)
+    request = page_request(first, after, order=organization_order(order), arity=2)
+    criteria = await criteria_from(ctx, filter)
+    page = await loaders.in_territory(ctx, territory_id, criteria, order, request)
+    return OrganizationConnection.from_page(page, order)
+
+
+@strawberry.type
+class OrganizationQuery:
+    @strawberry.field(description="One organization, by exactly one of its global id, SIREN or slug; null if none.")
+    async def organization(
+        self, info: Info[Context, None],
+        id: Annotated[strawberry.ID | None, strawberry.argument(description="Its global id.")] = None,
+        siren: Annotated[str | None, strawberry.argument(description="Its SIREN number.")] = None,
+        slug: Annotated[str | None, strawberry.argument(description="Its slug (e.g. cres-auvergne).")] = None,
+    ) -> Organization | None:
+        given = [name for name, value in (("id", id), ("siren", siren), ("slug", slug)) if value is not None]
+        if len(given) != 1:
+            raise BadUserInput(given[1] if given else "id", "give exactly one of id, siren, slug")
+        ctx = info.context
+        if id is not None:
+            _, graph_id = decode(id, "id", {"Organization"})
+            return Organization.maybe(await loaders.organization(ctx, graph_id))
+        service = OrganizationService(ctx.reader)
+        if siren is not None:
+            return Organization.maybe(await service.by_siren(siren))
+        assert slug is not None
+        return Organization.maybe(await service.by_slug(slug))
+
+    @strawberry.field(description="Organizations meeting the filter, in the order asked (default: by name).")
+    async def organizations(
+        self, info: Info[Context, None],
+        filter: Annotated[OrganizationFilter | None, strawberry.argument(description="Criteria.")] = None,
+        order_by: Annotated[OrganizationOrder | None, strawberry.argument(description="Order (default NAME).")]
+        = None,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+        last: Annotated[int | None, strawberry.argument(description="Page backward: size of the page.")] = None,
+        before: Annotated[str | None, strawberry.argument(description="Cursor of the edge to end before.")] = None,
+    ) -> OrganizationConnection:
+        ctx = info.context
+        order = graph_value(order_by or OrganizationOrder.NAME)
+        request = page_request(first, after, last=last, before=before, order=organization_order(order), arity=2)
+        criteria = await criteria_from(ctx, filter)
+        service = OrganizationService(ctx.reader)
+        page = await service.page(criteria, order, request)
+
+        async def count() -> int:
+            return await service.count(criteria)
+
+        return OrganizationConnection.from_page(page, order, count)

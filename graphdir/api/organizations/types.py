@@ -1,0 +1,184 @@
+"""The Organization type. Relationship fields read through per-request DataLoaders (one query per level)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from graphdir.api.common import GeoPoint, Source, graph_value
+from graphdir.api.context import Context
+from graphdir.api.ids import encode
+from graphdir.api.organizations import loaders
+from graphdir.api.organizations.enums import Direction, OrganizationFamily, OrganizationKind, PartnershipKind
+from graphdir.api.relay import Node, page_request
+from graphdir.api.scalars import PartialDate
+from graphdir.api.territories import loaders as territory_loaders
+from graphdir.api.territories.types import Territory
+
+if TYPE_CHECKING:
+    from graphdir.api.conventions.types import ConventionConnection
+    from graphdir.api.events.types import EventConnection
+    from graphdir.api.facts.enums import StatementKind
+    from graphdir.api.facts.types import Figure, Statement
+    from graphdir.api.organizations.connections import MembershipConnection, PartnershipConnection
+    from graphdir.api.people.types import Role
+
+_ON = "Only what held on that day (default: at any time)."
+_FIRST = "Page size (default 20, at most 100)."
+_AFTER = "Cursor of the edge to start after."
+
+On = Annotated[dt.date | None, strawberry.argument(description=_ON)]
+First = Annotated[int | None, strawberry.argument(description=_FIRST)]
+After = Annotated[str | None, strawberry.argument(description=_AFTER)]
+
+
+@strawberry.type(description="An actor of the directory: chamber, federation, enterprise, public body…")
+class Organization(Node):
+    id: strawberry.ID = strawberry.field(description='Global id: base64 of "Organization:<graph id>".')
+    name: str = strawberry.field(description="Its name, as its sources write it.")
+    acronym: str | None = strawberry.field(description="Its acronym (CRES Auvergne, CPCA…).")
+    slug: str = strawberry.field(description="A readable unique key (from the acronym, else the name).")
+    kind: OrganizationKind = strawberry.field(description="What kind of body it is.")
+    family: OrganizationFamily | None = strawberry.field(description="Its ESS family (none for public bodies).")
+    legal_form: str | None = strawberry.field(description="Its legal form, if a source gives it.")
+    siren: str | None = strawberry.field(description="SIREN number (9 digits).")
+    siret: str | None = strawberry.field(description="SIRET number of its seat (14 digits).")
+    rna: str | None = strawberry.field(description="RNA number of an association (W + 9 digits).")
+    website: str | None = strawberry.field(description="Its website.")
+    founded_on: PartialDate | None = strawberry.field(description="When it was founded, as precisely as known.")
+    founded_on_inferred: bool = strawberry.field(description="True when foundedOn was inferred.")
+    founded_on_note: str | None = strawberry.field(description="How foundedOn was inferred.")
+    description: str | None = strawberry.field(description="What it is and does, from its sources.")
+    address: str | None = strawberry.field(description="Its postal address.")
+    location: GeoPoint | None = strawberry.field(
+        description="Where it is; `approximate` when this is its commune's centre."
+    )
+    synthetic: bool = strawberry.field(description="True for generated scale-test data, never for real actors.")
+    graph_id: strawberry.Private[str]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Organization:
+        family = row.get("family")
+        return cls(
+            id=strawberry.ID(encode("Organization", row["id"])), graph_id=row["id"], name=row["name"],
+            acronym=row.get("acronym"), slug=row.get("slug") or row["id"], kind=OrganizationKind(row["kind"]),
+            family=OrganizationFamily(family) if family else None, legal_form=row.get("legalForm"),
+            siren=row.get("siren"), siret=row.get("siret"), rna=row.get("rna"), website=row.get("website"),
+            founded_on=row.get("foundedOn"), founded_on_inferred=bool(row.get("foundedOnInferred")),
+            founded_on_note=row.get("foundedOnNote"), description=row.get("description"),
+            address=row.get("address"), location=GeoPoint.from_row(row), synthetic=bool(row.get("synthetic")),
+        )
+
+    @classmethod
+    def maybe(cls, row: dict[str, Any] | None) -> Organization | None:
+        return cls.from_row(row) if row else None
+
+    @strawberry.field(description="The commune it is located in.")
+    async def commune(self, info: Info[Context, None]) -> Territory | None:
+        return Territory.maybe(await territory_loaders.commune_of(info.context, "Organization", self.graph_id))
+
+    @strawberry.field(description="The territories it works for or governs (COVERS), on that day.")
+    async def territories(self, info: Info[Context, None], on: On = None) -> list[Territory]:
+        rows = await territory_loaders.covered_by(info.context, self.graph_id, on)
+        return [Territory.from_row(row["node"]) for row in rows]
+
+    @strawberry.field(description="The territories it covers, with the dates of each coverage.")
+    async def coverage(self, info: Info[Context, None], on: On = None) -> list[Coverage]:
+        rows = await territory_loaders.covered_by(info.context, self.graph_id, on)
+        return [Coverage(territory=Territory.from_row(row["node"]), since=row.get("since"), until=row.get("until"))
+                for row in rows]
+
+    @strawberry.field(description="The bodies it is a member of (federations, chambers…), by name.")
+    async def member_of(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
+                        ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
+        from graphdir.api.organizations.connections import MEMBERSHIP_ORDER, MembershipConnection
+
+        request = page_request(first, after, order=MEMBERSHIP_ORDER, arity=3)
+        return MembershipConnection.from_page(await loaders.member_of(info.context, self.graph_id, on, request))
+
+    @strawberry.field(description="Its members, by name.")
+    async def members(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
+                      ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
+        from graphdir.api.organizations.connections import MEMBERSHIP_ORDER, MembershipConnection
+
+        request = page_request(first, after, order=MEMBERSHIP_ORDER, arity=3)
+        return MembershipConnection.from_page(await loaders.members(info.context, self.graph_id, on, request))
+
+    @strawberry.field(description="Organizations it recognises, supports, funds, founded, partners… or that do so "
+                      "to it (see each edge's kind and direction), by name.")
+    async def partners(
+        self, info: Info[Context, None], on: On = None,
+        kinds: Annotated[list[PartnershipKind] | None, strawberry.argument(description="Only these kinds.")] = None,
+        direction: Annotated[Direction | None, strawberry.argument(description="Only this direction.")] = None,
+        first: First = None, after: After = None,
+    ) -> Annotated[PartnershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
+        from graphdir.api.organizations.connections import PARTNERSHIP_ORDER, PartnershipConnection
+
+        request = page_request(first, after, order=PARTNERSHIP_ORDER, arity=5)
+        kind_values = tuple(graph_value(kind) for kind in kinds) if kinds is not None else None
+        page = await loaders.partners(info.context, self.graph_id, on, kind_values,
+                                      graph_value(direction) if direction else None, request)
+        return PartnershipConnection.from_page(page)
+
+    @strawberry.field(description="Conventions it is party to, latest signed first.")
+    async def conventions(self, info: Info[Context, None], first: First = None, after: After = None
+                          ) -> Annotated[ConventionConnection, strawberry.lazy("graphdir.api.conventions.types")]:
+        from graphdir.api.conventions import loaders as convention_loaders
+        from graphdir.api.conventions.types import CONVENTION_ORDER, ConventionConnection
+
+        request = page_request(first, after, order=CONVENTION_ORDER, arity=2)
+        return ConventionConnection.from_page(
+            await convention_loaders.of_organization(info.context, self.graph_id, request))
+
+    @strawberry.field(description="The people holding roles in it (president, director…), on that day.")
+    async def people(self, info: Info[Context, None], on: On = None
+                     ) -> list[Annotated[Role, strawberry.lazy("graphdir.api.people.types")]]:
+        from graphdir.api.people import loaders as people_loaders
+        from graphdir.api.people.types import Role
+
+        return [Role.from_row(row) for row in await people_loaders.roles_in(info.context, self.graph_id, on)]
+
+    @strawberry.field(description="Events it organised, latest first.")
+    async def events(self, info: Info[Context, None], first: First = None, after: After = None
+                     ) -> Annotated[EventConnection, strawberry.lazy("graphdir.api.events.types")]:
+        from graphdir.api.events import loaders as event_loaders
+        from graphdir.api.events.types import EVENT_ORDER, EventConnection
+
+        request = page_request(first, after, order=EVENT_ORDER, arity=2)
+        return EventConnection.from_page(await event_loaders.organised_by(info.context, self.graph_id, request))
+
+    @strawberry.field(description="Figures it published (jobs, establishments, shares…).")
+    async def figures(self, info: Info[Context, None]
+                      ) -> list[Annotated[Figure, strawberry.lazy("graphdir.api.facts.types")]]:
+        from graphdir.api.facts.loaders import figures_of
+        from graphdir.api.facts.types import Figure
+
+        return [Figure.from_row(row) for row in await figures_of(info.context, "Organization", self.graph_id)]
+
+    @strawberry.field(description="Its missions, functions, principles and ambitions, in order.")
+    async def statements(
+        self, info: Info[Context, None],
+        kinds: Annotated[list[Annotated[StatementKind, strawberry.lazy("graphdir.api.facts.enums")]] | None,
+                         strawberry.argument(description="Only these kinds.")] = None,
+    ) -> list[Annotated[Statement, strawberry.lazy("graphdir.api.facts.types")]]:
+        from graphdir.api.facts.loaders import statements_of
+        from graphdir.api.facts.types import Statement
+
+        kind_values = tuple(graph_value(kind) for kind in kinds) if kinds is not None else None
+        return [Statement.from_row(row) for row in await statements_of(info.context, self.graph_id, kind_values)]
+
+    @strawberry.field(description="The sources citing it, each with the excerpt that does.")
+    async def sources(self, info: Info[Context, None]) -> list[Source]:
+        from graphdir.api.facts.loaders import citations
+
+        return Source.citations(await citations(info.context, "Organization", self.graph_id))
+
+
+@strawberry.type(description="A territory an organization covers, with the dates of the coverage.")
+class Coverage:
+    territory: Territory = strawberry.field(description="The territory covered.")
+    since: PartialDate | None = strawberry.field(description="When the coverage began, if known.")
+    until: PartialDate | None = strawberry.field(description="When it ended, if it has.")

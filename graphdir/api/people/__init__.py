@@ -1,0 +1,1 @@
+"""People in GraphQL: Person, Role, Speaker."""

@@ -1,0 +1,82 @@
+"""Relay building blocks: the Node interface, PageInfo, and checking page arguments.
+
+Every entity implements Node with a global id (`graphdir.api.ids`). Lists that can grow are connections paged by keyset
+cursors (`graphdir.domain.common.paging`): `first` (default 20, at most 100) rows after the cursor `after`, or, where a
+field offers them, `last` rows before `before`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import strawberry
+
+from graphdir.api.errors import BadUserInput
+from graphdir.domain.common.paging import (
+    InvalidCursor,
+    InvalidPageSize,
+    Key,
+    Page,
+    PageRequest,
+    check_page_size,
+    decode_cursor,
+    encode_cursor,
+)
+
+
+@strawberry.interface(description="An object with a global id, which `Query.node` fetches again (Relay).")
+class Node:
+    id: strawberry.ID = strawberry.field(description='Global id: base64 of "<type>:<graph id>".')
+
+
+@strawberry.type(description="Where a page stands in its list (Relay).")
+class PageInfo:
+    has_next_page: bool = strawberry.field(description="Whether rows follow this page.")
+    has_previous_page: bool = strawberry.field(
+        description="Whether rows come before this page. With first/after, true when `after` was given; with "
+        "last/before, whether rows precede the page."
+    )
+    start_cursor: str | None = strawberry.field(description="Cursor of the first edge of the page.")
+    end_cursor: str | None = strawberry.field(description="Cursor of the last edge of the page.")
+
+
+def page_request(first: int | None, after: str | None, *, order: str, arity: int, last: int | None = None,
+                 before: str | None = None, prefix: str = "") -> PageRequest:
+    """The PageRequest of these arguments, or BadUserInput naming the faulty one (with `prefix`, e.g. "members.")."""
+    if last is not None or before is not None:
+        if first is not None or after is not None:
+            raise BadUserInput(prefix + ("last" if last is not None else "before"),
+                               "page forward (first/after) or backward (last/before), not both")
+        return PageRequest(size=_size(last, prefix + "last"), key=_key(before, order, arity, prefix + "before"),
+                           backward=True)
+    return PageRequest(size=_size(first, prefix + "first"), key=_key(after, order, arity, prefix + "after"))
+
+
+def _size(value: int | None, argument: str) -> int:
+    try:
+        return check_page_size(value)
+    except InvalidPageSize as exc:
+        raise BadUserInput(argument, str(exc)) from exc
+
+
+def _key(cursor: str | None, order: str, arity: int, argument: str) -> Key | None:
+    if cursor is None:
+        return None
+    try:
+        return decode_cursor(cursor, order, arity)
+    except InvalidCursor as exc:
+        raise BadUserInput(argument, str(exc)) from exc
+
+
+def page_info(page: Page[Any], order: str) -> PageInfo:
+    return PageInfo(
+        has_next_page=page.has_next,
+        has_previous_page=page.has_previous,
+        start_cursor=encode_cursor(order, page.keys[0]) if page.keys else None,
+        end_cursor=encode_cursor(order, page.keys[-1]) if page.keys else None,
+    )
+
+
+def cursors(page: Page[Any], order: str) -> Sequence[str]:
+    return [encode_cursor(order, key) for key in page.keys]

@@ -1,0 +1,1 @@
+"""GraphQL of the full-text search (`search`)."""

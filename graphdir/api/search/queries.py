@@ -1,0 +1,42 @@
+"""`search`: arguments checked by the domain service, then the hits' nodes loaded, one batch per type."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from graphdir.api.context import Context
+from graphdir.api.errors import BadUserInput
+from graphdir.api.node import load_node
+from graphdir.api.search.types import SearchHit, SearchKind, kinds_of
+from graphdir.domain.search.service import DEFAULT_FIRST, MAX_FIRST, SearchInputError, SearchService
+
+
+@strawberry.type
+class SearchQuery:
+    @strawberry.field(description=(
+        "Full-text search over names, acronyms, descriptions and titles, best match first. Accents, case and "
+        "elisions do not matter (\"l'economie\" finds \"L'Économie\"); the last word may be the beginning of one "
+        "(search as you type)."))
+    async def search(
+        self,
+        info: Info[Context, None],
+        text: Annotated[str, strawberry.argument(
+            description="What to look for; it must hold at least one letter or digit.")],
+        kinds: Annotated[list[SearchKind] | None, strawberry.argument(
+            description="Only hits of these kinds (default, or an empty list: every kind).")] = None,
+        first: Annotated[int | None, strawberry.argument(
+            description=f"How many hits, at most {MAX_FIRST} (default, or null: {DEFAULT_FIRST}).")] = DEFAULT_FIRST,
+    ) -> list[SearchHit]:
+        first = DEFAULT_FIRST if first is None else first
+        try:
+            hits = await SearchService(info.context.reader).search(text, kinds_of(kinds), first)
+        except SearchInputError as exc:
+            raise BadUserInput(exc.argument, str(exc)) from exc
+        # Loaded together, the nodes of one type are one batched query (graphdir.api.dataloaders).
+        nodes = await asyncio.gather(*(load_node(info.context, hit.type_name, hit.id) for hit in hits))
+        return [SearchHit(score=hit.score, node=node) for hit, node in zip(hits, nodes, strict=True)
+                if node is not None]

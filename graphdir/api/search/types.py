@@ -1,0 +1,36 @@
+"""The search hit and the kinds a search may be restricted to."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+import strawberry
+
+from graphdir.api.relay import Node
+from graphdir.domain.search.service import Kind
+
+
+@strawberry.enum(description="What a search hit may be.")
+class SearchKind(Enum):
+    ORGANIZATION = strawberry.enum_value(
+        "ORGANIZATION", description="An organization: chamber, federation, network, enterprise, public body…")
+    PERSON = strawberry.enum_value("PERSON", description="A person named by the sources.")
+    TERRITORY = strawberry.enum_value(
+        "TERRITORY", description="A territory: commune, EPCI, département, région, pays, overseas collectivity.")
+    CONVENTION = strawberry.enum_value("CONVENTION", description="A convention between organizations.")
+    EVENT = strawberry.enum_value("EVENT", description="An event: seminar, round table, general assembly…")
+
+
+def kinds_of(values: list[SearchKind] | None) -> list[Kind] | None:
+    return None if values is None else [Kind[value.name] for value in values]
+
+
+@strawberry.type(description="A node whose names, acronym, description or title match the searched text.")
+class SearchHit:
+    score: float = strawberry.field(description=(
+        "Relevance, higher first. Its integer part says how the node's own name (or acronym, or title) matches the "
+        "text: 3 it is the text, 2 it holds every word of the text, 1 the same with the last word only begun "
+        "(search as you type), 0 the text matched elsewhere (a description). Its fraction orders hits of a tier: "
+        "+0.5 for an actor (organization, person, convention, event) rather than a territory, +0.25 when a name "
+        "starts with the text, up to +0.249 for the full-text score relative to the best candidate."))
+    node: Node = strawberry.field(description="The organization, person, territory, convention or event.")

@@ -1,0 +1,61 @@
+"""Query.territory and Query.territories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from graphdir.api.context import Context
+from graphdir.api.relay import page_request
+from graphdir.api.territories.enums import TerritoryLevel, ambiguous_code, level_value
+from graphdir.api.territories.types import TERRITORY_ORDER, Territory, TerritoryConnection
+from graphdir.domain.common.errors import AmbiguousCode
+from graphdir.domain.territories.service import TerritoryService
+
+
+@strawberry.type
+class TerritoryQuery:
+    @strawberry.field(description="The territory of that code (and level); null if none. A code several levels "
+                      "share (\"01\": région Guadeloupe, département Ain) needs `level`.")
+    async def territory(
+        self, info: Info[Context, None],
+        code: Annotated[str, strawberry.argument(description='Its code ("03095", "84", "200071363").')],
+        level: Annotated[TerritoryLevel | None, strawberry.argument(description="Its level.")] = None,
+    ) -> Territory | None:
+        try:
+            return Territory.maybe(await TerritoryService(info.context.reader).by_code(code, level_value(level)))
+        except AmbiguousCode as exc:
+            raise ambiguous_code("level", exc) from exc
+
+    @strawberry.field(description="Territories of a level, or the children of a parent territory, by code.")
+    async def territories(
+        self, info: Info[Context, None],
+        level: Annotated[TerritoryLevel | None, strawberry.argument(description="Only this level.")] = None,
+        parent_code: Annotated[str | None, strawberry.argument(
+            description="Only the direct children of this territory (on `on`, default today or its last day).")]
+        = None,
+        parent_level: Annotated[TerritoryLevel | None, strawberry.argument(
+            description="The level of parentCode, needed when the code exists at several levels.")] = None,
+        on: Annotated[dt.date | None, strawberry.argument(
+            description="Only territories (or links to the parent) valid that day.")] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+    ) -> TerritoryConnection:
+        ctx = info.context
+        request = page_request(first, after, order=TERRITORY_ORDER, arity=2)
+        service = TerritoryService(ctx.reader)
+        parent_id = None
+        if parent_code is not None:
+            try:
+                parent_id = await service.resolve_id(parent_code, level_value(parent_level))
+            except AmbiguousCode as exc:
+                raise ambiguous_code("parentLevel", exc) from exc
+        page = await service.page(level_value(level), parent_id, on, request)
+
+        async def count() -> int:
+            return await service.count(level_value(level), parent_id, on)
+
+        return TerritoryConnection.from_page(page, count if page.total is None else None)

@@ -1,0 +1,137 @@
+"""The Territory type: a place of the COG (or a pays) with its hierarchy as it stood on a day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated, Any
+
+import strawberry
+from strawberry.types import Info
+
+from graphdir.api.common import GeoPoint, Source
+from graphdir.api.context import Context
+from graphdir.api.ids import encode
+from graphdir.api.relay import Node, PageInfo, cursors, page_info, page_request
+from graphdir.api.scalars import PartialDate
+from graphdir.api.territories import loaders
+from graphdir.api.territories.enums import TerritoryLevel, level_value
+from graphdir.domain.common.paging import Page
+
+if TYPE_CHECKING:
+    from graphdir.api.facts.types import Figure
+    from graphdir.api.organizations.connections import OrganizationConnection
+    from graphdir.api.organizations.enums import OrganizationOrder
+    from graphdir.api.organizations.inputs import OrganizationFilter
+
+TERRITORY_ORDER = "territory:CODE"
+
+_ON = "The day to read the hierarchy on (default: today, or the territory's last day if it has ended)."
+
+
+@strawberry.type(description="A territory: région, département, EPCI, pays, commune or overseas collectivity.")
+class Territory(Node):
+    id: strawberry.ID = strawberry.field(description='Global id: base64 of "Territory:<level>:<code>".')
+    code: str = strawberry.field(description='Its code: INSEE for the COG levels ("03095"), a slug for a pays.')
+    name: str = strawberry.field(description="Its name, as the COG writes it.")
+    level: TerritoryLevel = strawberry.field(description="Its level.")
+    population: int | None = strawberry.field(description="Legal population, where the data gives one.")
+    postal_codes: list[str] = strawberry.field(description="Postal codes (communes only).")
+    centroid: GeoPoint | None = strawberry.field(description="A point standing for it (communes only).")
+    valid_from: PartialDate | None = strawberry.field(description="The day it came into being, if after 1943.")
+    valid_until: PartialDate | None = strawberry.field(description="Its last day, if it has ended (e.g. Auvergne).")
+    graph_id: strawberry.Private[str]
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Territory:
+        return cls(
+            id=strawberry.ID(encode("Territory", row["id"])), graph_id=row["id"], code=row["code"], name=row["name"],
+            level=TerritoryLevel(row["level"]), population=row.get("population"),
+            postal_codes=row.get("postalCodes") or [], centroid=GeoPoint.from_row(row),
+            valid_from=row.get("validFrom"), valid_until=row.get("validUntil"),
+        )
+
+    @classmethod
+    def maybe(cls, row: dict[str, Any] | None) -> Territory | None:
+        return cls.from_row(row) if row else None
+
+    @strawberry.field(description="The territories it is directly part of on that day, smallest level first.")
+    async def parents(self, info: Info[Context, None],
+                      on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None) -> list[Territory]:
+        return [Territory.from_row(row) for row in await loaders.parents(info.context, self.graph_id, on)]
+
+    @strawberry.field(description="The territories directly part of it on that day, by code.")
+    async def children(
+        self, info: Info[Context, None],
+        level: Annotated[TerritoryLevel | None, strawberry.argument(description="Only children of that level.")]
+        = None,
+        on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+    ) -> TerritoryConnection:
+        request = page_request(first, after, order=TERRITORY_ORDER, arity=2)
+        page = await loaders.children(info.context, self.graph_id, level_value(level), on, request)
+        return TerritoryConnection.from_page(page)
+
+    @strawberry.field(description="The territories it became (Auvergne became Auvergne-Rhône-Alpes).")
+    async def successors(self, info: Info[Context, None]) -> list[Territory]:
+        return [Territory.from_row(row) for row in await loaders.successors(info.context, self.graph_id)]
+
+    @strawberry.field(description="The territories it was made from.")
+    async def predecessors(self, info: Info[Context, None]) -> list[Territory]:
+        return [Territory.from_row(row) for row in await loaders.predecessors(info.context, self.graph_id)]
+
+    @strawberry.field(description="Organizations located in or covering it or any territory inside it.")
+    async def organizations(
+        self, info: Info[Context, None],
+        filter: Annotated[Annotated[OrganizationFilter, strawberry.lazy("graphdir.api.organizations.inputs")] | None,
+                          strawberry.argument(description="Further criteria.")] = None,
+        order_by: Annotated[Annotated[OrganizationOrder, strawberry.lazy("graphdir.api.organizations.enums")] | None,
+                            strawberry.argument(description="Order (default NAME).")] = None,
+        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
+        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+    ) -> Annotated[OrganizationConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
+        from graphdir.api.organizations.queries import organizations_in_territory
+
+        return await organizations_in_territory(info.context, self.graph_id, filter, order_by, first, after)
+
+    @strawberry.field(description="Figures published about it (jobs, establishments, shares…).")
+    async def figures(self, info: Info[Context, None]) -> list[
+            Annotated[Figure, strawberry.lazy("graphdir.api.facts.types")]]:
+        from graphdir.api.facts.loaders import figures_of
+        from graphdir.api.facts.types import Figure
+
+        return [Figure.from_row(row) for row in await figures_of(info.context, "Territory", self.graph_id)]
+
+    @strawberry.field(description="The data sets and documents it comes from.")
+    async def sources(self, info: Info[Context, None]) -> list[Source]:
+        from graphdir.api.facts.loaders import citations
+
+        return Source.citations(await citations(info.context, "Territory", self.graph_id))
+
+
+@strawberry.type(description="An edge to a territory.")
+class TerritoryEdge:
+    cursor: str = strawberry.field(description="Cursor of this edge, for `after`.")
+    node: Territory = strawberry.field(description="The territory.")
+
+
+@strawberry.type(description="A page of territories.")
+class TerritoryConnection:
+    edges: list[TerritoryEdge] = strawberry.field(description="The edges of this page.")
+    page_info: PageInfo = strawberry.field(description="Where this page stands.")
+    total: strawberry.Private[int | None]
+    count: strawberry.Private[Any]
+
+    @strawberry.field(description="How many territories the whole list holds.")
+    async def total_count(self) -> int:
+        if self.total is None:
+            self.total = int(await self.count())
+        return self.total
+
+    @classmethod
+    def from_page(cls, page: Page[dict[str, Any]], count: Any = None) -> TerritoryConnection:
+        return cls(
+            edges=[TerritoryEdge(cursor=cursor, node=Territory.from_row(row))
+                   for cursor, row in zip(cursors(page, TERRITORY_ORDER), page.rows, strict=True)],
+            page_info=page_info(page, TERRITORY_ORDER), total=page.total, count=count,
+        )

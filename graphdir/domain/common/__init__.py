@@ -1,0 +1,1 @@
+"""What every domain shares: partial dates, keyset pages, time validity."""

@@ -1,0 +1,97 @@
+"""Keyset pages: a page request carries the sort key of the last row seen, never an offset.
+
+A cursor is the URL-safe base64 of the JSON list `[order, *key]`: the name of the ordering it belongs to, then the sort
+key of its row (e.g. `["org:NAME", "cres auvergne", "cres-auvergne"]`). A page of rows after a cursor is the rows whose
+key is greater (in the ordering), so inserting rows between two requests never repeats nor skips a row already ordered.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+DEFAULT_PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
+
+Row = TypeVar("Row")
+Key = tuple[Any, ...]
+
+
+class InvalidCursor(ValueError):
+    """A cursor that was not made by this ordering."""
+
+
+class InvalidPageSize(ValueError):
+    """A page size outside 0..MAX_PAGE_SIZE."""
+
+
+def encode_cursor(order: str, key: Sequence[Any]) -> str:
+    raw = json.dumps([order, *key], ensure_ascii=False, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, order: str, arity: int) -> Key:
+    """The sort key in `cursor`, checked against the ordering it must come from and the key's length."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        value = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode())
+    except (ValueError, UnicodeError, binascii.Error) as exc:
+        raise InvalidCursor(f"{cursor!r} is not a cursor of this list") from exc
+    if not isinstance(value, list) or len(value) != arity + 1 or value[0] != order:
+        raise InvalidCursor(f"{cursor!r} is not a cursor of this list")
+    key = tuple(value[1:])
+    if not all(isinstance(part, str | int) and not isinstance(part, bool) for part in key):
+        raise InvalidCursor(f"{cursor!r} is not a cursor of this list")
+    return key
+
+
+def check_page_size(value: int | None, default: int = DEFAULT_PAGE_SIZE) -> int:
+    if value is None:
+        return default
+    if value < 0:
+        raise InvalidPageSize(f"must not be negative (got {value})")
+    if value > MAX_PAGE_SIZE:
+        raise InvalidPageSize(f"must be at most {MAX_PAGE_SIZE} (got {value})")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """`size` rows after (or, `backward`, before) the row whose sort key is `key` (None: from the start/end).
+    Hashable: DataLoader keys hold it."""
+
+    size: int = DEFAULT_PAGE_SIZE
+    key: Key | None = None
+    backward: bool = False
+
+
+@dataclass(slots=True)
+class Page(Generic[Row]):
+    """Rows in list order, each with its sort key; whether rows exist beyond the page; the total when known."""
+
+    rows: list[Row]
+    keys: list[Key]
+    has_next: bool = False
+    has_previous: bool = False
+    total: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def page_from_rows(rows: list[dict[str, Any]], request: PageRequest, total: int | None = None,
+                   node_field: str = "node") -> Page[Any]:
+    """A page from repository rows `{<node_field>: ..., key: [...]}` fetched with LIMIT size + 1."""
+    more = len(rows) > request.size
+    rows = rows[: request.size]
+    if request.backward:
+        rows.reverse()
+    page: Page[Any] = Page(rows=[row[node_field] if node_field else row for row in rows],
+                           keys=[tuple(row["key"]) for row in rows], total=total)
+    if request.backward:
+        page.has_previous, page.has_next = more, request.key is not None
+    else:
+        page.has_next, page.has_previous = more, request.key is not None
+    return page

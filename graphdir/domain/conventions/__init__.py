@@ -1,0 +1,1 @@
+"""Conventions: agreements between organizations, signed on a date, at a place, with objectives."""

@@ -1,0 +1,1 @@
+"""Facts around the actors: the sources that state them, published figures, statements (missions, principles…)."""

@@ -1,0 +1,124 @@
+"""Cypher of the network map and of shortest paths.
+
+Relationship types are parameters (`type(r) IN $types`), chosen by the service from the fixed set of
+graphdir.domain.network.relations; labels come from a fixed UNION (one index seek per label), never from request text.
+
+Validity "as it stood on $on" follows schema/MODEL.md (Dates): a relationship holds on D when
+`coalesce(sinceFrom, 0001-01-01) <= D <= coalesce(untilTo, 9999-12-31)`; a node exists on D unless it certainly did not
+(validFrom/foundedOn certainly after D, validUntil certainly before D). With `$on` null everything holds.
+"""
+
+from typing import LiteralString
+
+_REL_VALID: LiteralString = """($on IS NULL OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on
+     AND $on <= coalesce(r.untilTo, date('9999-12-31'))))"""
+
+_NODE_VALID: LiteralString = """($on IS NULL OR (coalesce(m.validFromFrom, m.foundedOnFrom, date('0001-01-01')) <= $on
+     AND $on <= coalesce(m.validUntilTo, date('9999-12-31'))))"""
+
+# The node of a (label, id) pair: one branch per label that may be a network or path end, each an index seek.
+_NODE_BY_LABEL_AND_ID: LiteralString = """
+  MATCH (n:Organization {id: $id}) WHERE $label = 'Organization' RETURN n
+  UNION
+  MATCH (n:Person {id: $id}) WHERE $label = 'Person' RETURN n
+  UNION
+  MATCH (n:Territory {id: $id}) WHERE $label = 'Territory' RETURN n
+  UNION
+  MATCH (n:Convention {id: $id}) WHERE $label = 'Convention' RETURN n
+  UNION
+  MATCH (n:Event {id: $id}) WHERE $label = 'Event' RETURN n
+"""
+
+_NODE_FIELDS: LiteralString = "{eid: elementId(n), id: n.id, labels: labels(n), label: coalesce(n.name, n.title)}"
+
+_SOURCE_FIELDS: LiteralString = "{.id, .document, .title, .url, .publishedOn}"
+
+# What an edge says: its ends (element ids, resolved against the nodes of the same answer), its validity, its
+# evidence, and how many relationships of the same type join the same two nodes in the same direction (the edge id
+# needs a discriminator only then). A PARTY_TO, ORGANISED or SPOKE_AT relationship is declared by its convention or
+# event record and often carries no excerpt: `citations` are then that node's CITED_IN excerpts, from which the service
+# keeps the one naming the other end (`otherNames`). The documents of `source` are read once per answer (_DOCUMENTS).
+_EDGE_FIELDS: LiteralString = """{
+    type: type(r), start: elementId(startNode(r)), end: elementId(endNode(r)),
+    since: r.since, until: r.until, title: r.title, role: r.role, portfolio: r.portfolio,
+    excerpt: r.excerpt, source: r.source, inferred: coalesce(r.inferred, false), note: r.note,
+    citations: CASE WHEN r.excerpt IS NULL AND type(r) IN ['PARTY_TO', 'ORGANISED', 'SPOKE_AT'] THEN COLLECT {
+      WITH endNode(r) AS declaring
+      MATCH (declaring)-[c:CITED_IN]->(d:Source)
+      RETURN {excerpt: c.excerpt, document: d """ + _SOURCE_FIELDS + """} AS citation ORDER BY c.excerpt
+    } ELSE [] END,
+    otherNames: [startNode(r).name, startNode(r).acronym],
+    parallel: COUNT { WITH startNode(r) AS s, endNode(r) AS e MATCH (s)-[x]->(e) WHERE type(x) = type(r) }
+  }"""
+
+# The Source documents the `edges` (a list of _EDGE_FIELDS maps) name, each read once.
+_DOCUMENTS: LiteralString = """COLLECT {
+    UNWIND edges AS e
+    WITH DISTINCT e.source AS id WHERE id IS NOT NULL
+    MATCH (d:Source {id: id})
+    RETURN d """ + _SOURCE_FIELDS + """
+  } AS documents"""
+
+
+def _expand(seen: LiteralString, carry: LiteralString = "") -> LiteralString:
+    """One breadth-first level. In scope: `frontier` (the nodes found at the previous level); `seen` is the list of the
+    element ids of every node kept so far (the `$seen` parameter when it can be: a parameter list is tested as a set);
+    `carry` names the further variables `seen` uses (", centerEid").
+
+    Finds the new neighbours (most linked to the frontier first, then by id), keeps $room of them (one more is read to
+    know whether the map is cut), and the edges between each new node and any kept or new node, so that the map holds
+    every edge among its nodes."""
+    return """
+CALL (frontier""" + carry + """) {
+  UNWIND frontier AS f
+  MATCH (f)-[r]-(m)
+  WHERE type(r) IN $types AND NOT elementId(m) IN """ + seen + " AND " + _REL_VALID + " AND " + _NODE_VALID + """
+  WITH m, count(r) AS links
+  ORDER BY links DESC, m.id, elementId(m)
+  LIMIT $room + 1
+  RETURN collect(m) AS found
+}
+WITH frontier""" + carry + """, found[..$room] AS fresh, size(found) > $room AS truncated
+CALL (fresh""" + carry + """) {
+  UNWIND fresh AS a
+  MATCH (a)-[r]-(b)
+  WHERE type(r) IN $types AND (elementId(b) IN """ + seen + " OR b IN fresh) AND " + _REL_VALID + """
+  WITH DISTINCT r
+  RETURN collect(r """ + _EDGE_FIELDS + """) AS edges
+}
+"""
+
+
+_RETURN_LEVEL: LiteralString = "[n IN fresh | n " + _NODE_FIELDS + "] AS nodes, edges, " + _DOCUMENTS + ", truncated"
+
+# The center and the first level around it, in one round trip. No row when the center does not exist.
+FIRST_LEVEL: LiteralString = """
+CALL () {""" + _NODE_BY_LABEL_AND_ID + """}
+WITH [n] AS frontier, elementId(n) AS centerEid
+""" + _expand("[centerEid]", ", centerEid") + """
+RETURN [n IN frontier | n """ + _NODE_FIELDS + "][0] AS center, " + _RETURN_LEVEL
+
+# A further level: $frontier and $seen are element ids read earlier in the same request.
+NEXT_LEVEL: LiteralString = """
+MATCH (f) WHERE elementId(f) IN $frontier
+WITH collect(f) AS frontier
+""" + _expand("$seen") + """
+RETURN """ + _RETURN_LEVEL
+
+NODE: LiteralString = """
+CALL () {""" + _NODE_BY_LABEL_AND_ID + """}
+RETURN n """ + _NODE_FIELDS + """ AS node
+"""
+
+# The shortest undirected path over the allowed types, at most $maxLength relationships long (never more than 10).
+# Both ends are looked up first; no row when either is missing or no path is short enough.
+SHORTEST_PATH: LiteralString = """
+CALL () {""" + _NODE_BY_LABEL_AND_ID.replace("$id", "$fromId").replace("$label", "$fromLabel") + """}
+WITH n AS a
+CALL () {""" + _NODE_BY_LABEL_AND_ID.replace("$id", "$toId").replace("$label", "$toLabel") + """}
+WITH a, n AS b
+MATCH p = SHORTEST 1 (a) (()-[r]-() WHERE type(r) IN $types){1,10} (b)
+WHERE length(p) <= $maxLength
+WITH p, [r IN relationships(p) | r """ + _EDGE_FIELDS + """] AS edges
+RETURN [n IN nodes(p) | n """ + _NODE_FIELDS + """] AS nodes, edges, """ + _DOCUMENTS + """
+"""

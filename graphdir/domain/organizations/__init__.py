@@ -1,0 +1,1 @@
+"""Organizations: lookups, filtered keyset pages, memberships and partnerships."""

@@ -1,0 +1,104 @@
+"""Runs the organizations Cypher through a Reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from graphdir.db.reader import Reader
+from graphdir.domain.common.paging import Page, PageRequest, page_from_rows
+from graphdir.domain.common.repository import batched_pages, fill, grouped, page_params
+from graphdir.domain.organizations import cypher
+from graphdir.domain.organizations.filters import OrganizationCriteria, where
+
+# Per ordering: (cursor key, ORDER BY forward, ORDER BY backward).
+ORDERS = {
+    "NAME": (cypher.KEY_NAME, cypher.ORDER_NAME, cypher.ORDER_NAME_DESC),
+    "FOUNDED_ON": (cypher.KEY_FOUNDED_ON, cypher.ORDER_FOUNDED_ON, cypher.ORDER_FOUNDED_ON_DESC),
+}
+# Sorts after every sortName and id (both folded to ASCII by the loader).
+_LAST = "\U0010ffff"
+
+Row = dict[str, Any]
+
+
+class OrganizationRepository:
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+
+    async def by_ids(self, ids: list[str]) -> dict[str, Row]:
+        return await grouped(self.reader, cypher.BY_IDS, ids, "node")
+
+    async def by_siren(self, siren: str) -> Row | None:
+        row = await self.reader.read_one(cypher.BY_SIREN, {"siren": siren})
+        return row["node"] if row else None
+
+    async def by_slug(self, slug: str) -> Row | None:
+        row = await self.reader.read_one(cypher.BY_SLUG, {"slug": slug})
+        return row["node"] if row else None
+
+    async def page(self, criteria: OrganizationCriteria, order: str, request: PageRequest) -> Page[Row]:
+        match, skip = _generator(criteria)
+        fragment, params = where(criteria, skip=skip)
+        # The index-ordered walk by name stops early unless the filter is selective; kinds and families usually are
+        # (and have their own index), so those pages sort the few candidates instead.
+        if order == "NAME" and match is None and criteria.kinds is None and criteria.families is None:
+            template = cypher.PAGE_BY_NAME_BACKWARD if request.backward else cypher.PAGE_BY_NAME
+            query = fill(template, where=fragment)
+            start = (_LAST, _LAST) if request.backward else ("", "")
+            name, graph_id = request.key if request.key is not None else start
+            prefix = "before" if request.backward else "after"
+            params |= {f"{prefix}Name": name, f"{prefix}Id": graph_id, "limit": request.size + 1}
+        else:
+            template = cypher.PAGE_BACKWARD if request.backward else cypher.PAGE_FORWARD
+            key, forward, backward = ORDERS[order]
+            query = fill(template, match=match or cypher.MATCH_ALL, where=fragment, key=key,
+                         order=backward if request.backward else forward)
+            params |= page_params(request)
+        rows = await self.reader.read(query, params)
+        return page_from_rows(rows, request)
+
+    async def count(self, criteria: OrganizationCriteria) -> int:
+        match, skip = _generator(criteria)
+        fragment, params = where(criteria, skip=skip)
+        query = fill(cypher.COUNT, match=match or cypher.MATCH_ALL, where=fragment)
+        row = await self.reader.read_one(query, params)
+        return int(row["total"]) if row else 0
+
+    async def in_territories(self, territory_ids: list[str], criteria: OrganizationCriteria, order: str,
+                             request: PageRequest) -> dict[str, Page[Row]]:
+        fragment, params = where(criteria)
+        query = fill(cypher.IN_TERRITORIES, where=fragment, key=ORDERS[order][0])
+        pages = await batched_pages(self.reader, query, territory_ids, request, params)
+        return {key: _nodes(page) for key, page in pages.items()}
+
+    async def members(self, ids: list[str], on: dt.date | None, request: PageRequest) -> dict[str, Page[Row]]:
+        return await batched_pages(self.reader, cypher.MEMBERS, ids, request, {"on": on})
+
+    async def member_of(self, ids: list[str], on: dt.date | None, request: PageRequest) -> dict[str, Page[Row]]:
+        return await batched_pages(self.reader, cypher.MEMBER_OF, ids, request, {"on": on})
+
+    async def partners(self, ids: list[str], on: dt.date | None, kinds: list[str] | None, direction: str | None,
+                       request: PageRequest) -> dict[str, Page[Row]]:
+        params = {"on": on, "kinds": kinds, "direction": direction}
+        return await batched_pages(self.reader, cypher.PARTNERS, ids, request, params)
+
+    async def organisers_of(self, event_ids: list[str]) -> dict[str, list[Row]]:
+        return await grouped(self.reader, cypher.ORGANISERS_OF_EVENTS, event_ids, "nodes")
+
+
+def _generator(criteria: OrganizationCriteria) -> tuple[str | None, frozenset[str]]:
+    """The MATCH that walks down to the candidates, when a criterion narrows them down (members of a body, organizations
+    of a territory), and the criteria it applies; None: start from every organization."""
+    if criteria.member_of is not None:
+        match = cypher.MATCH_MEMBERS_TRANSITIVE if criteria.transitive else cypher.MATCH_MEMBERS
+        return match, frozenset({"memberOf"})
+    if criteria.territory_id is not None:
+        return cypher.MATCH_IN_TERRITORY, frozenset({"territory"})
+    return None, frozenset()
+
+
+def _nodes(page: Page[Row]) -> Page[Row]:
+    page.rows = [row["node"] for row in page.rows]
+    return page
+

@@ -1,0 +1,66 @@
+"""Organizations: lookups, filtered pages, memberships and partnerships."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from graphdir.db.reader import Reader
+from graphdir.domain.common.paging import Page, PageRequest
+from graphdir.domain.organizations.filters import OrganizationCriteria
+from graphdir.domain.organizations.repository import OrganizationRepository
+from graphdir.domain.territories.service import TerritoryService
+
+ORDERS = ("NAME", "FOUNDED_ON")
+PARTNERSHIP_KINDS = ("RECOGNISES", "SUPPORTS", "FUNDS", "INTERLOCUTOR_OF", "PARTNER_OF", "FOUNDED")
+
+Row = dict[str, Any]
+
+
+class OrganizationService:
+    def __init__(self, reader: Reader) -> None:
+        self.repository = OrganizationRepository(reader)
+        self.territories = TerritoryService(reader)
+
+    async def by_ids(self, ids: list[str]) -> dict[str, Row]:
+        return await self.repository.by_ids(ids)
+
+    async def by_siren(self, siren: str) -> Row | None:
+        return await self.repository.by_siren(siren)
+
+    async def by_slug(self, slug: str) -> Row | None:
+        return await self.repository.by_slug(slug)
+
+    async def criteria(self, *, kinds: list[str] | None = None, families: list[str] | None = None,
+                       territory_code: str | None = None, territory_level: str | None = None,
+                       member_of: str | None = None, transitive: bool = False, text: str | None = None,
+                       on: dt.date | None = None) -> OrganizationCriteria:
+        """Criteria with the territory code resolved to its graph id (AmbiguousCode when the level is needed)."""
+        scope = None
+        if territory_code is not None:
+            scope = await self.territories.resolve_id(territory_code, territory_level)
+        return OrganizationCriteria(
+            kinds=tuple(kinds) if kinds is not None else None,
+            families=tuple(families) if families is not None else None,
+            territory_id=scope, member_of=member_of, transitive=transitive, text=text, on=on,
+        )
+
+    async def page(self, criteria: OrganizationCriteria, order: str, request: PageRequest) -> Page[Row]:
+        return await self.repository.page(criteria, order, request)
+
+    async def count(self, criteria: OrganizationCriteria) -> int:
+        return await self.repository.count(criteria)
+
+    async def in_territories(self, territory_ids: list[str], criteria: OrganizationCriteria, order: str,
+                             request: PageRequest) -> dict[str, Page[Row]]:
+        return await self.repository.in_territories(territory_ids, criteria, order, request)
+
+    async def members(self, ids: list[str], on: dt.date | None, request: PageRequest) -> dict[str, Page[Row]]:
+        return await self.repository.members(ids, on, request)
+
+    async def member_of(self, ids: list[str], on: dt.date | None, request: PageRequest) -> dict[str, Page[Row]]:
+        return await self.repository.member_of(ids, on, request)
+
+    async def partners(self, ids: list[str], on: dt.date | None, kinds: list[str] | None, direction: str | None,
+                       request: PageRequest) -> dict[str, Page[Row]]:
+        return await self.repository.partners(ids, on, kinds, direction, request)

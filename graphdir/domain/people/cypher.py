@@ -1,0 +1,91 @@
+"""Cypher texts of people, their roles (HOLDS_ROLE) and their talks (SPOKE_AT)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+from graphdir.domain.events.cypher import EVENT_MAP
+from graphdir.domain.facts.cypher import SOURCE_OF_R
+from graphdir.domain.organizations.cypher import ORGANIZATION_MAP
+
+PERSON_MAP: Final = "{.id, .name}"
+
+BY_IDS: Final = (
+    """
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+RETURN id, p """
+    + PERSON_MAP
+    + " AS node"
+)
+
+_ROLE: Final = (
+    "{person: p "
+    + PERSON_MAP
+    + ", organization: o "
+    + ORGANIZATION_MAP
+    + """, title: r.title, portfolio: r.portfolio, since: r.since, until: r.until,
+     excerpt: r.excerpt, inferred: coalesce(r.inferred, false), note: r.note, source: """
+    + SOURCE_OF_R
+    + "}"
+)
+
+# The roles held in each organization of $ids (or by each person of $ids), on $on (null: at any time); the people of
+# an organization come in the order of their roles' start, then by name.
+ROLES_IN_ORGANIZATIONS: Final = (
+    """
+UNWIND $ids AS id
+MATCH (p:Person)-[r:HOLDS_ROLE]->(o:Organization {id: id})
+WHERE $on IS NULL
+   OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31')))
+WITH id, p, r, o ORDER BY coalesce(r.sinceFrom, date('0001-01-01')), p.name, r.title
+RETURN id, collect("""
+    + _ROLE
+    + """) AS roles
+"""
+)
+
+ROLES_OF_PEOPLE: Final = (
+    """
+UNWIND $ids AS id
+MATCH (p:Person {id: id})-[r:HOLDS_ROLE]->(o:Organization)
+WHERE $on IS NULL
+   OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31')))
+WITH id, p, r, o ORDER BY coalesce(r.sinceFrom, date('0001-01-01')), o.name, r.title
+RETURN id, collect("""
+    + _ROLE
+    + """) AS roles
+"""
+)
+
+_TALK: Final = (
+    "{person: p "
+    + PERSON_MAP
+    + ", event: e "
+    + EVENT_MAP
+    + ", title: r.title, excerpt: r.excerpt, source: "
+    + SOURCE_OF_R
+    + "}"
+)
+
+SPEAKERS_OF_EVENTS: Final = (
+    """
+UNWIND $ids AS id
+MATCH (p:Person)-[r:SPOKE_AT]->(e:Event {id: id})
+WITH id, p, r, e ORDER BY p.name
+RETURN id, collect("""
+    + _TALK
+    + """) AS talks
+"""
+)
+
+TALKS_OF_PEOPLE: Final = (
+    """
+UNWIND $ids AS id
+MATCH (p:Person {id: id})-[r:SPOKE_AT]->(e:Event)
+WITH id, p, r, e ORDER BY e.startsAt, e.id
+RETURN id, collect("""
+    + _TALK
+    + """) AS talks
+"""
+)

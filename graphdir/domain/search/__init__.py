@@ -1,0 +1,1 @@
+"""Full-text search over names, acronyms, descriptions, places and people (the `search_text` index)."""

@@ -1,0 +1,14 @@
+"""Cypher of the search: one full-text query, filtered by label, that returns what ranking needs."""
+
+from typing import LiteralString
+
+# $query is a Lucene query built by graphdir.domain.search.lucene (escaped words only). Index hits stream in Lucene's
+# score order, so filtering by label before LIMIT keeps the best candidates of the requested kinds.
+SEARCH: LiteralString = """
+CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
+WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
+WITH node, score
+LIMIT $pool
+RETURN node.id AS id, labels(node) AS labels, score,
+       coalesce(node.name, node.title) AS name, node.acronym AS acronym, node.population AS population
+"""

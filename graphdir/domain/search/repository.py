@@ -1,0 +1,16 @@
+"""Runs the search Cypher through the request's Reader."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphdir.db.reader import Reader
+from graphdir.domain.search import cypher
+
+
+class SearchRepository:
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
+
+    async def candidates(self, query: str, labels: list[str] | None, pool: int) -> list[dict[str, Any]]:
+        return await self.reader.read(cypher.SEARCH, {"query": query, "labels": labels, "pool": pool})

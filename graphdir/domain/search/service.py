@@ -1,0 +1,83 @@
+"""Search: French-aware full-text over organizations, people, territories, conventions and events, best match first.
+
+One round trip to the index for the candidates (a pool a few times larger than what is asked, so that re-ranking by
+name can promote an exact name Lucene put lower); the caller loads the hits' nodes, one batch per type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from graphdir.db.reader import Reader
+from graphdir.domain.search import lucene
+from graphdir.domain.search.ranking import Candidate, Ranked, rank
+from graphdir.domain.search.repository import SearchRepository
+
+DEFAULT_FIRST = 10
+MAX_FIRST = 50
+POOL_FACTOR = 4
+MIN_POOL = 40
+MAX_POOL = 200
+
+
+class Kind(Enum):
+    """What a hit may be; the value is the node label."""
+
+    ORGANIZATION = "Organization"
+    PERSON = "Person"
+    TERRITORY = "Territory"
+    CONVENTION = "Convention"
+    EVENT = "Event"
+
+
+# The GraphQL type of a node is its main label.
+_TYPE_OF_LABEL = {kind.value: kind.value for kind in Kind}
+
+
+class SearchInputError(ValueError):
+    """An argument the caller must fix; `argument` names it."""
+
+    def __init__(self, argument: str, message: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
+@dataclass(frozen=True)
+class Hit:
+    type_name: str
+    id: str
+    score: float
+
+
+def type_of(labels: Iterable[str]) -> str | None:
+    for label in labels:
+        if label in _TYPE_OF_LABEL:
+            return _TYPE_OF_LABEL[label]
+    return None
+
+
+class SearchService:
+    def __init__(self, reader: Reader) -> None:
+        self.repository = SearchRepository(reader)
+
+    async def search(self, text: str, kinds: Iterable[Kind] | None = None, first: int = DEFAULT_FIRST) -> list[Hit]:
+        if first < 1 or first > MAX_FIRST:
+            raise SearchInputError("first", f"must be between 1 and {MAX_FIRST}, got {first}")
+        query = lucene.build(text)
+        if query is None:
+            raise SearchInputError("text", "must contain at least one letter or digit")
+        # No kinds, or an empty list, means every kind.
+        labels = sorted({k.value for k in kinds}) if kinds else None
+        pool = min(max(first * POOL_FACTOR, MIN_POOL), MAX_POOL)
+        rows = await self.repository.candidates(query.text, labels, pool)
+        candidates = []
+        for row in rows:
+            type_name = type_of(row["labels"])
+            if type_name is None or row["id"] is None:
+                continue
+            candidates.append(Candidate(type_name, row["id"], float(row["score"]), (row["name"], row["acronym"]),
+                                        row["population"] if isinstance(row["population"], int) else None))
+        ranked: list[Ranked] = rank(query.folded, candidates, first)
+        return [Hit(r.type_name, r.id, r.score) for r in ranked]

@@ -1,0 +1,1 @@
+"""Territories: the COG hierarchy (communes, EPCI, départements, régions, pays, COM) with its history."""

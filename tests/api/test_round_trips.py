@@ -1,0 +1,88 @@
+"""No N+1: round trips of a request depend on the depth of its selection, not on how many items it lists."""
+
+from __future__ import annotations
+
+from neo4j import AsyncDriver
+
+from graphdir.config import Settings
+from tests.api.conftest import ROUND_TRIP_ORGANIZATIONS
+from tests.api.helpers import gid, run
+
+THREE_LEVELS = """
+query($hub: ID!) {
+  organizations(filter: {memberOf: $hub}, first: 100) {
+    edges { cursor node {
+      name kind family
+      members(first: 5) {                                  # level 1: one query for the 100 organizations
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { role since source { title excerpt } node {
+          name
+          people {                                         # level 2: one query for their 100 members
+            title since
+            person {
+              name
+              roles { title organization { name } }        # level 3: one query for the 100 people
+            }
+          }
+        } }
+      }
+    } }
+  }
+}
+"""
+
+
+async def test_three_relationship_levels_over_100_organizations_take_4_round_trips(
+    hundred_organizations: str, driver: AsyncDriver, settings: Settings
+) -> None:
+    result = await run(driver, settings, THREE_LEVELS, hub=gid("Organization", hundred_organizations))
+    edges = result.ok["organizations"]["edges"]
+    assert len(edges) == ROUND_TRIP_ORGANIZATIONS
+    for edge in edges:
+        members = edge["node"]["members"]
+        assert members["totalCount"] == 1
+        (member,) = members["edges"]
+        assert member["role"] == "adhérent"
+        (role,) = member["node"]["people"]
+        assert role["title"] == "Président"
+        assert role["person"]["roles"][0]["organization"]["name"] == member["node"]["name"]
+    assert result.round_trips <= 4, result.round_trips
+
+
+async def test_the_same_query_over_one_organization_takes_as_many_round_trips(
+    hundred_organizations: str, driver: AsyncDriver, settings: Settings
+) -> None:
+    one = THREE_LEVELS.replace("first: 100", "first: 1")
+    few = await run(driver, settings, one, hub=gid("Organization", hundred_organizations))
+    many = await run(driver, settings, THREE_LEVELS, hub=gid("Organization", hundred_organizations))
+    assert len(few.ok["organizations"]["edges"]) == 1
+    assert few.round_trips == many.round_trips
+
+
+async def test_nested_lists_of_every_kind_are_batched(
+    hundred_organizations: str, driver: AsyncDriver, settings: Settings
+) -> None:
+    query = """
+    query($hub: ID!) {
+      organizations(filter: {memberOf: $hub}, first: 100) {
+        edges { node {
+          commune { name parents { code } }
+          territories { code }
+          memberOf { edges { node { name } } }
+          partners { totalCount }
+          conventions { totalCount }
+          events { totalCount }
+          figures { value }
+          statements { text }
+          sources { title }
+        } }
+      }
+    }
+    """
+    result = await run(driver, settings, query, hub=gid("Organization", hundred_organizations))
+    edges = result.ok["organizations"]["edges"]
+    assert len(edges) == ROUND_TRIP_ORGANIZATIONS
+    assert all(edge["node"]["commune"]["name"] == "Cusset" for edge in edges)
+    # The page, then one query per relationship field (commune, its parents, territories, memberOf, partners,
+    # conventions, events, figures, statements, sources): never one per organization.
+    assert result.round_trips == 11, result.round_trips
