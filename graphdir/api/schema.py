@@ -17,6 +17,7 @@ from graphdir.api.facts.types import Figure, Statement  # noqa: E402
 from graphdir.api.network.queries import NetworkQuery
 from graphdir.api.node import NodeQuery
 from graphdir.api.organizations.queries import OrganizationQuery
+from graphdir.api.partners.queries import PartnersQuery
 from graphdir.api.people.queries import PersonQuery
 from graphdir.api.scalars import SCALAR_MAP
 from graphdir.api.search.queries import SearchQuery
@@ -26,7 +27,7 @@ from graphdir.api.territories.queries import TerritoryQuery
 
 @strawberry.type(description="The entry points of the directory.")
 class Query(NodeQuery, OrganizationQuery, TerritoryQuery, ConventionQuery, PersonQuery, EventQuery, SearchQuery,
-            NetworkQuery, SystemQuery):
+            NetworkQuery, PartnersQuery, SystemQuery):
     pass
 
 

@@ -1,0 +1,93 @@
+"""Cypher of the partners-nearby queries.
+
+Distances are Neo4j's `point.distance` on WGS-84 points (haversine, in metres). The `point.distance(o.location, $origin)
+<= $radius` predicate is answered from the point index `organization_location` (a PointDistanceSeek in the plan), never
+from a label scan. Pages are keyset pages ordered by (distance, sortName, id).
+"""
+
+from typing import LiteralString
+
+# Each origin query returns the point to measure from, the origin's commune and the territories it belongs to today
+# (the commune, its EPCI, pays, département and région), so that hits can say which of them they share.
+_TERRITORIES_OF_C: LiteralString = """
+RETURN location, c.code AS commune,
+       CASE WHEN c IS NULL THEN [] ELSE [c.id] + [(c)-[r:PART_OF]->(t:Territory)
+            WHERE r.untilTo IS NULL OR r.untilTo >= date() | t.id] END AS territoryIds
+"""
+
+COMMUNE_ORIGIN: LiteralString = """
+MATCH (c:Commune {code: $commune})
+WITH c, c.location AS location
+""" + _TERRITORIES_OF_C
+
+# Without commune polygons, a point belongs to the commune whose centre is nearest (within 30 km).
+POINT_ORIGIN: LiteralString = """
+OPTIONAL MATCH (c:Commune)
+WHERE point.distance(c.location, $origin) <= 30000.0
+WITH c ORDER BY point.distance(c.location, $origin) LIMIT 1
+WITH c, $origin AS location
+""" + _TERRITORIES_OF_C
+
+ORGANIZATION_ORIGIN: LiteralString = """
+MATCH (o:Organization {id: $id})
+OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:Commune)
+WITH c, coalesce(o.location, c.location) AS location
+""" + _TERRITORIES_OF_C
+
+# $filterWhere is replaced by a fragment from the fixed set of graphdir.domain.organizations filters, never user text.
+NEAR_PAGE_TEMPLATE: LiteralString = """
+MATCH (o:Organization)
+WHERE point.distance(o.location, $origin) <= $radius
+  AND NOT o.id IN $exclude
+  AND ($filterWhere)
+WITH o, point.distance(o.location, $origin) AS distance
+WHERE $after IS NULL
+   OR distance > $after.distance
+   OR (distance = $after.distance AND (o.sortName > $after.sortName
+       OR (o.sortName = $after.sortName AND o.id > $after.id)))
+WITH o, distance ORDER BY distance, o.sortName, o.id LIMIT $limit
+OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:Commune)
+WITH o, distance, c,
+     CASE WHEN c IS NULL THEN [] ELSE [c] + [(c)-[r:PART_OF]->(t:Territory)
+          WHERE r.untilTo IS NULL OR r.untilTo >= date() | t] END AS territories
+RETURN o.id AS id, o.sortName AS sortName, distance,
+       coalesce(o.locationApproximate, false) AS approximate,
+       [t IN territories WHERE t.id IN $originTerritories |
+        {id: t.id, code: t.code, name: t.name, level: t.level}] AS shared
+"""
+
+NEAR_COUNT_TEMPLATE: LiteralString = """
+MATCH (o:Organization)
+WHERE point.distance(o.location, $origin) <= $radius
+  AND NOT o.id IN $exclude
+  AND ($filterWhere)
+RETURN count(o) AS total
+"""
+
+# Candidates near an organization, with what makes them worth meeting: shared federations or networks (one level up),
+# another ESS family (complementary), and how far they are.
+SUGGESTIONS: LiteralString = """
+MATCH (me:Organization {id: $id})
+OPTIONAL MATCH (me)-[m:MEMBER_OF]->(network:Organization)
+WHERE m.untilTo IS NULL OR m.untilTo >= date()
+WITH me, collect(DISTINCT network) AS networks
+MATCH (o:Organization)
+WHERE point.distance(o.location, $origin) <= $radius AND o.id <> me.id
+  AND NOT (o)-[:MEMBER_OF]->(me) AND NOT (me)-[:MEMBER_OF]->(o)
+WITH me, networks, o, point.distance(o.location, $origin) AS distance
+OPTIONAL MATCH (o)-[m2:MEMBER_OF]->(shared:Organization)
+WHERE shared IN networks AND (m2.untilTo IS NULL OR m2.untilTo >= date())
+WITH me, o, distance, collect(DISTINCT {id: shared.id, name: shared.name}) AS sharedNetworks
+WITH me, o, distance, [s IN sharedNetworks WHERE s.id IS NOT NULL] AS sharedNetworks
+WITH o, distance, sharedNetworks,
+     me.family IS NOT NULL AND o.family IS NOT NULL AND o.family <> me.family
+       AND NOT o.family IN ['MIXED'] AS complementary,
+     me.family AS myFamily
+WITH o, distance, sharedNetworks, complementary, myFamily,
+     2.0 * size(sharedNetworks) + CASE WHEN complementary THEN 1.0 ELSE 0.0 END
+       + 1.0 - distance / $radius AS score
+ORDER BY score DESC, distance, o.id
+LIMIT $limit
+RETURN o.id AS id, distance, score, sharedNetworks, complementary, myFamily, o.family AS family,
+       coalesce(o.locationApproximate, false) AS approximate
+"""

@@ -1,0 +1,184 @@
+"""Partners nearby: organizations within a radius of a commune, a point or an organization, nearest first.
+
+Each hit says how far it is, whether its position is only its commune's centre (approximate), and which territories it
+shares with the origin. Pages are keyset pages on (distance, sortName, id).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+from dataclasses import dataclass, field
+from typing import Any, LiteralString
+
+from neo4j.spatial import WGS84Point
+
+from graphdir.domain.partners.repository import PartnersRepository
+
+MAX_RADIUS_KM = 200.0
+MAX_PAGE = 100
+
+
+class PartnersInputError(ValueError):
+    """An argument the caller must fix; `argument` names it."""
+
+    def __init__(self, argument: str, message: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Exactly one of a commune code, a point or an organization id."""
+
+    commune_code: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    organization_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TerritoryRef:
+    id: str
+    code: str
+    name: str
+    level: str
+
+
+@dataclass(frozen=True)
+class NearHit:
+    organization_id: str
+    distance_km: float
+    approximate: bool
+    shared_territories: list[TerritoryRef]
+    cursor: str
+
+
+@dataclass(frozen=True)
+class ResolvedOrigin:
+    point: WGS84Point
+    commune: str | None
+    territory_ids: list[str]
+    exclude: list[str]
+
+
+@dataclass
+class NearPage:
+    hits: list[NearHit]
+    has_next: bool
+    origin: ResolvedOrigin
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    organization_id: str
+    distance_km: float
+    score: float
+    approximate: bool
+    reasons: list[str] = field(default_factory=list)
+
+
+def check_radius(radius_km: float, argument: str = "radiusKm") -> float:
+    if not math.isfinite(radius_km) or radius_km <= 0 or radius_km > MAX_RADIUS_KM:
+        raise PartnersInputError(argument, f"must be in (0, {MAX_RADIUS_KM:g}] km, got {radius_km}")
+    return radius_km
+
+
+def check_first(first: int, argument: str = "first") -> int:
+    if first < 0 or first > MAX_PAGE:
+        raise PartnersInputError(argument, f"must be between 0 and {MAX_PAGE}, got {first}")
+    return first
+
+
+def check_origin(origin: Origin) -> None:
+    given = [origin.commune_code is not None, origin.latitude is not None or origin.longitude is not None,
+             origin.organization_id is not None]
+    if sum(given) != 1:
+        raise PartnersInputError("near", "give exactly one of communeCode, point or organizationId")
+    if given[1]:
+        lat, lon = origin.latitude, origin.longitude
+        if lat is None or not math.isfinite(lat) or not -90 <= lat <= 90:
+            raise PartnersInputError("near.point.latitude", f"must be a number in [-90, 90], got {lat}")
+        if lon is None or not math.isfinite(lon) or not -180 <= lon <= 180:
+            raise PartnersInputError("near.point.longitude", f"must be a number in [-180, 180], got {lon}")
+
+
+def encode_cursor(distance_m: float, sort_name: str, organization_id: str) -> str:
+    raw = json.dumps([distance_m, sort_name, organization_id], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode()
+
+
+def decode_cursor(cursor: str, argument: str = "after") -> dict[str, Any]:
+    try:
+        distance, sort_name, organization_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
+        if not isinstance(distance, int | float) or not isinstance(sort_name, str) or not isinstance(
+                organization_id, str):
+            raise ValueError
+    except Exception as exc:
+        raise PartnersInputError(argument, f"{cursor!r} is not a cursor of this list") from exc
+    return {"distance": float(distance), "sortName": sort_name, "id": organization_id}
+
+
+class PartnersService:
+    def __init__(self, repository: PartnersRepository) -> None:
+        self.repository = repository
+
+    async def resolve(self, origin: Origin) -> ResolvedOrigin:
+        check_origin(origin)
+        if origin.commune_code is not None:
+            row = await self.repository.commune_origin(origin.commune_code)
+            if row is None:
+                raise PartnersInputError("near.communeCode", f"no commune has the code {origin.commune_code!r}")
+            exclude: list[str] = []
+        elif origin.organization_id is not None:
+            row = await self.repository.organization_origin(origin.organization_id)
+            if row is None:
+                raise PartnersInputError("near.organizationId", "no organization has this id")
+            if row["location"] is None:
+                raise PartnersInputError("near.organizationId", "this organization has no known location")
+            exclude = [origin.organization_id]
+        else:
+            assert origin.latitude is not None and origin.longitude is not None
+            row = await self.repository.point_origin(origin.latitude, origin.longitude)
+            exclude = []
+        assert row is not None
+        return ResolvedOrigin(point=row["location"], commune=row["commune"], territory_ids=row["territoryIds"],
+                              exclude=exclude)
+
+    async def near(self, origin: Origin, radius_km: float, where: LiteralString, params: dict[str, Any],
+                   first: int, after: str | None) -> NearPage:
+        check_radius(radius_km)
+        check_first(first)
+        after_key = decode_cursor(after) if after is not None else None
+        resolved = await self.resolve(origin)
+        radius_m = radius_km * 1000.0
+        rows = await self.repository.near_page(resolved.point, radius_m, resolved.exclude, where, params,
+                                               after_key, first + 1, resolved.territory_ids)
+        hits = [NearHit(
+            organization_id=row["id"], distance_km=row["distance"] / 1000.0, approximate=row["approximate"],
+            shared_territories=[TerritoryRef(**t) for t in row["shared"]],
+            cursor=encode_cursor(row["distance"], row["sortName"], row["id"]),
+        ) for row in rows[:first]]
+        return NearPage(hits=hits, has_next=len(rows) > first, origin=resolved)
+
+    async def count(self, origin: ResolvedOrigin, radius_km: float, where: LiteralString,
+                    params: dict[str, Any]) -> int:
+        """How many organizations are within the radius of an origin resolved by `near`."""
+        return await self.repository.near_count(origin.point, radius_km * 1000.0, origin.exclude, where, params)
+
+    async def suggest(self, organization_id: str, radius_km: float, first: int) -> list[Suggestion]:
+        check_radius(radius_km)
+        check_first(first)
+        resolved = await self.resolve(Origin(organization_id=organization_id))
+        rows = await self.repository.suggestions(organization_id, resolved.point, radius_km * 1000.0, first)
+        return [Suggestion(organization_id=row["id"], distance_km=row["distance"] / 1000.0, score=row["score"],
+                           approximate=row["approximate"], reasons=_reasons(row)) for row in rows]
+
+
+def _reasons(row: dict[str, Any]) -> list[str]:
+    reasons = [f"member of the same network: {network['name']}" for network in row["sharedNetworks"]]
+    if row["complementary"]:
+        reasons.append(f"complementary family: {row['family'].lower()} (yours: {row['myFamily'].lower()})")
+    reasons.append(f"{row['distance'] / 1000.0:.1f} km away")
+    return reasons
