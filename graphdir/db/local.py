@@ -23,7 +23,7 @@ POM = ROOT / "tools" / "neo4j" / "pom.xml"
 HOME = Path(os.environ.get("GRAPHDIR_NEO4J_HOME", ROOT / ".neo4j"))
 
 # Bolt ports per instance; GRAPHDIR_NEO4J_BOLT_PORT overrides.
-DEFAULT_PORTS = {"run": 7687, "test": 7688, "bench": 7689}
+DEFAULT_PORTS = {"run": 7687, "test": 7688, "bench": 7689, "scale": 7691}
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_TOOL = "org.neo4j.cli.AdminTool"
 # The options Neo4j's own launcher passes to the JVM.
