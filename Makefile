@@ -44,6 +44,7 @@ test: neo4j-test
 stop:
 	-$(GRAPHDIR) db stop --instance run
 	-$(GRAPHDIR) db stop --instance test
+	-$(GRAPHDIR) db stop --instance scale
 	-$(GRAPHDIR) db stop --instance bench
 
 lint: setup
