@@ -36,6 +36,8 @@ CREATE INDEX convention_signed IF NOT EXISTS FOR (n:Convention) ON (n.signedOnFr
 // Partners nearby: the planner answers point.withinBBox / point.distance from these.
 CREATE POINT INDEX organization_location IF NOT EXISTS FOR (n:Organization) ON (n.location);
 CREATE POINT INDEX territory_location IF NOT EXISTS FOR (n:Territory) ON (n.location);
+// The commune nearest a point (partnersNear from a point) matches on :Commune.
+CREATE POINT INDEX commune_location IF NOT EXISTS FOR (n:Commune) ON (n.location);
 
 // French-aware search: searchText is folded by graphdir (case, accents, elisions) before the analyzer sees it.
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS

@@ -1,6 +1,7 @@
 """Helpers for the founding-document tests: the curated YAML, the source documents, verbatim comparison.
 
-The YAML files are seeds/founding/*.yaml; the documents they cite are in shared/sources/ beside the repository.
+The YAML files are seeds/founding/*.yaml; the documents they cite are copied, unchanged, in seeds/founding/documents/
+(the originals are in shared/sources/ beside the repository; tests/seeds/test_founding_yaml.py checks the copies).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 FOUNDING_DIR = REPO / "seeds" / "founding"
 TERRITORIES_DIR = REPO / "seeds" / "territories"
-SOURCES_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "sources"
+SOURCES_DIR = Path(__file__).resolve().parents[2] / "seeds" / "founding" / "documents"
+SHARED_SOURCES_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "sources"
 
 AUVERGNE_DOC = "000_aa2f730318502228.txt"
 PACA_DOC = "002_a9554c46d04d2755.txt"

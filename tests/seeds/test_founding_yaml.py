@@ -1,7 +1,7 @@
 """The curated founding YAML, checked without a database: every excerpt is verbatim, the format is respected.
 
-These tests parse seeds/founding/*.yaml with PyYAML and read the documents in shared/sources/, so the curation is
-checked even where no loader or Neo4j server is available.
+These tests parse seeds/founding/*.yaml with PyYAML and read the documents (seeds/founding/documents/, copies of
+shared/sources/), so the curation is checked even where no loader or Neo4j server is available.
 """
 
 from __future__ import annotations
@@ -284,3 +284,12 @@ def test_nothing_the_documents_do_not_give() -> None:
     assert all(r["person"] != "pierre-petitbout" for r in f.records("roles"))
     speakers = [s for e in f.records("events") for s in e.get("speakers") or []]
     assert all("title" not in s for s in speakers if s["person"] == "pierre-petitbout")
+
+
+def test_the_repository_copies_of_the_documents_are_the_originals() -> None:
+    if not f.SHARED_SOURCES_DIR.is_dir():
+        pytest.skip("shared/sources/ is not beside this checkout")
+    originals = sorted(p.name for p in f.SHARED_SOURCES_DIR.glob("*.txt"))
+    assert originals == sorted(p.name for p in f.SOURCES_DIR.glob("*.txt"))
+    for name in originals:
+        assert (f.SOURCES_DIR / name).read_bytes() == (f.SHARED_SOURCES_DIR / name).read_bytes(), name

@@ -64,25 +64,24 @@ class PartnersQuery:
         criteria = await criteria_from(ctx, filter)
         fragment, params = where(criteria)
         service = _service(ctx)
-        origin = _origin(near)
+        wants_total = any(f.name == "totalCount" for f in info.selected_fields[0].selections
+                          if hasattr(f, "name"))
         try:
-            page = await service.near(origin, radius_km, fragment, params, first, after)
+            page = await service.near(_origin(near), radius_km, fragment, params, first, after, wants_total)
         except PartnersInputError as exc:
             raise BadUserInput(exc.argument, str(exc)) from exc
-        nodes = await _organizations(ctx, [hit.organization_id for hit in page.hits])
-        by_id = {node.graph_id: node for node in nodes}
 
         async def count() -> int:
             return await service.count(page.origin, radius_km, fragment, params)
 
         edges = [PartnerEdge(
-            cursor=hit.cursor, node=by_id[hit.organization_id], distance_km=round(hit.distance_km, 3),
+            cursor=hit.cursor, node=Organization.from_row(hit.row), distance_km=round(hit.distance_km, 3),
             approximate=hit.approximate,
             shared_territories=[SharedTerritory(code=t.code, name=t.name, level=TerritoryLevel(t.level))
                                 for t in hit.shared_territories],
-        ) for hit in page.hits if hit.organization_id in by_id]
+        ) for hit in page.hits]
         return PartnerConnection(
-            edges=edges, origin_commune_code=page.origin.commune, total=None, count=count,
+            edges=edges, origin_commune_code=page.origin.commune, total=page.total, count=count,
             page_info=PageInfo(has_next_page=page.has_next, has_previous_page=after is not None,
                                start_cursor=edges[0].cursor if edges else None,
                                end_cursor=edges[-1].cursor if edges else None),

@@ -7,6 +7,8 @@ from a label scan. Pages are keyset pages ordered by (distance, sortName, id).
 
 from typing import LiteralString
 
+from graphdir.domain.organizations.cypher import ORGANIZATION_MAP
+
 # Each origin query returns the point to measure from, the origin's commune and the territories it belongs to today
 # (the commune, its EPCI, pays, département and région), so that hits can say which of them they share.
 _TERRITORIES_OF_C: LiteralString = """
@@ -15,27 +17,34 @@ RETURN location, c.code AS commune,
             WHERE r.untilTo IS NULL OR r.untilTo >= date() | t.id] END AS territoryIds
 """
 
-COMMUNE_ORIGIN: LiteralString = """
+# Each binds `c` (the origin's commune, or null) and `location` (the point to measure from).
+COMMUNE_ORIGIN_MATCH: LiteralString = """
 MATCH (c:Commune {code: $commune})
 WITH c, c.location AS location
-""" + _TERRITORIES_OF_C
+"""
 
 # Without commune polygons, a point belongs to the commune whose centre is nearest (within 30 km).
-POINT_ORIGIN: LiteralString = """
+POINT_ORIGIN_MATCH: LiteralString = """
 OPTIONAL MATCH (c:Commune)
 WHERE point.distance(c.location, $origin) <= 30000.0
 WITH c ORDER BY point.distance(c.location, $origin) LIMIT 1
 WITH c, $origin AS location
-""" + _TERRITORIES_OF_C
+"""
 
-ORGANIZATION_ORIGIN: LiteralString = """
-MATCH (o:Organization {id: $id})
-OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:Commune)
-WITH c, coalesce(o.location, c.location) AS location
-""" + _TERRITORIES_OF_C
+ORGANIZATION_ORIGIN_MATCH: LiteralString = """
+MATCH (me:Organization {id: $id})
+OPTIONAL MATCH (me)-[:LOCATED_IN]->(c:Commune)
+WITH c, coalesce(me.location, c.location) AS location
+"""
+
+COMMUNE_ORIGIN: LiteralString = COMMUNE_ORIGIN_MATCH + _TERRITORIES_OF_C
+POINT_ORIGIN: LiteralString = POINT_ORIGIN_MATCH + _TERRITORIES_OF_C
+ORGANIZATION_ORIGIN: LiteralString = ORGANIZATION_ORIGIN_MATCH + _TERRITORIES_OF_C
 
 # $filterWhere is replaced by a fragment from the fixed set of graphdir.domain.organizations filters, never user text.
-NEAR_PAGE_TEMPLATE: LiteralString = """
+# The origin must be the parameter $origin: the planner seeks the point index for a distance to a parameter, but
+# scans it for a distance to a point read from the graph in the same query.
+_NEAR_HITS: LiteralString = """
 MATCH (o:Organization)
 WHERE point.distance(o.location, $origin) <= $radius
   AND NOT o.id IN $exclude
@@ -50,10 +59,32 @@ OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:Commune)
 WITH o, distance, c,
      CASE WHEN c IS NULL THEN [] ELSE [c] + [(c)-[r:PART_OF]->(t:Territory)
           WHERE r.untilTo IS NULL OR r.untilTo >= date() | t] END AS territories
+"""
+
+_SHARED: LiteralString = """[t IN territories WHERE t.id IN $originTerritories |
+        {id: t.id, code: t.code, name: t.name, level: t.level}]"""
+
+# Rows only: what the scale tests compare with brute force.
+NEAR_PAGE_TEMPLATE: LiteralString = _NEAR_HITS + """
 RETURN o.id AS id, o.sortName AS sortName, distance,
-       coalesce(o.locationApproximate, false) AS approximate,
-       [t IN territories WHERE t.id IN $originTerritories |
-        {id: t.id, code: t.code, name: t.name, level: t.level}] AS shared
+       coalesce(o.locationApproximate, false) AS approximate, """ + _SHARED + """ AS shared
+"""
+
+# A whole page in one round trip: the organizations (as ORGANIZATION_MAP) and, when asked, the total.
+NEAR_PAGE: LiteralString = """
+CALL () {
+""" + _NEAR_HITS + """
+  RETURN collect({id: o.id, sortName: o.sortName, distance: distance,
+                  approximate: coalesce(o.locationApproximate, false),
+                  node: o """ + ORGANIZATION_MAP + """,
+                  shared: """ + _SHARED + """}) AS hits
+}
+CALL () {
+  MATCH (o:Organization)
+  WHERE point.distance(o.location, $origin) <= $radius AND $withTotal AND NOT o.id IN $exclude AND ($filterWhere)
+  RETURN count(o) AS total
+}
+RETURN hits, CASE WHEN $withTotal THEN total END AS total
 """
 
 NEAR_COUNT_TEMPLATE: LiteralString = """

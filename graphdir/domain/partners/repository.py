@@ -35,6 +35,16 @@ class PartnersRepository:
             **params, "origin": origin, "radius": radius_m, "exclude": exclude, "after": after, "limit": limit,
             "originTerritories": origin_territories})
 
+    async def near(self, origin: WGS84Point, radius_m: float, exclude: list[str], where: LiteralString,
+                   params: dict[str, Any], after: dict[str, Any] | None, limit: int, origin_territories: list[str],
+                   with_total: bool) -> dict[str, Any]:
+        """A page of organizations (as ORGANIZATION_MAP rows) and, when asked, the total, in one round trip."""
+        row = await self.reader.read_one(_with_filter(cypher.NEAR_PAGE, where), {
+            **params, "origin": origin, "radius": radius_m, "exclude": exclude, "after": after, "limit": limit,
+            "originTerritories": origin_territories, "withTotal": with_total})
+        assert row is not None  # the query always returns one row
+        return row
+
     async def near_count(self, origin: WGS84Point, radius_m: float, exclude: list[str], where: LiteralString,
                          params: dict[str, Any]) -> int:
         row = await self.reader.read_one(_with_filter(cypher.NEAR_COUNT_TEMPLATE, where), {

@@ -53,6 +53,7 @@ class NearHit:
     approximate: bool
     shared_territories: list[TerritoryRef]
     cursor: str
+    row: dict[str, Any] = field(default_factory=dict, compare=False)  # the organization (ORGANIZATION_MAP)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class NearPage:
     hits: list[NearHit]
     has_next: bool
     origin: ResolvedOrigin
+    total: int | None = None
 
 
 @dataclass(frozen=True)
@@ -147,20 +149,20 @@ class PartnersService:
                               exclude=exclude)
 
     async def near(self, origin: Origin, radius_km: float, where: LiteralString, params: dict[str, Any],
-                   first: int, after: str | None) -> NearPage:
+                   first: int, after: str | None, with_total: bool = False) -> NearPage:
+        """One page of organizations near the origin: two round trips (the origin, then the page and its total)."""
         check_radius(radius_km)
         check_first(first)
         after_key = decode_cursor(after) if after is not None else None
         resolved = await self.resolve(origin)
-        radius_m = radius_km * 1000.0
-        rows = await self.repository.near_page(resolved.point, radius_m, resolved.exclude, where, params,
-                                               after_key, first + 1, resolved.territory_ids)
+        row = await self.repository.near(resolved.point, radius_km * 1000.0, resolved.exclude, where, params,
+                                         after_key, first + 1, resolved.territory_ids, with_total)
         hits = [NearHit(
-            organization_id=row["id"], distance_km=row["distance"] / 1000.0, approximate=row["approximate"],
-            shared_territories=[TerritoryRef(**t) for t in row["shared"]],
-            cursor=encode_cursor(row["distance"], row["sortName"], row["id"]),
-        ) for row in rows[:first]]
-        return NearPage(hits=hits, has_next=len(rows) > first, origin=resolved)
+            organization_id=hit["id"], distance_km=hit["distance"] / 1000.0, approximate=hit["approximate"],
+            shared_territories=[TerritoryRef(**t) for t in hit["shared"]],
+            cursor=encode_cursor(hit["distance"], hit["sortName"], hit["id"]), row=hit["node"],
+        ) for hit in row["hits"][:first]]
+        return NearPage(hits=hits, has_next=len(row["hits"]) > first, origin=resolved, total=row["total"])
 
     async def count(self, origin: ResolvedOrigin, radius_km: float, where: LiteralString,
                     params: dict[str, Any]) -> int:
