@@ -1,0 +1,224 @@
+"""Where a question's time goes in graphdir: `python -m bench.profile --scale 10k C1 [C5 ...]`.
+
+breakdown (default): the question is executed in this process through graphdir's schema (no HTTP), for the same
+draws as the benchmark; each Cypher round trip is timed at the Reader. It prints, per request, the total, the time
+spent waiting for Neo4j, the rest (GraphQL execution, resolvers, result building), the round trips and the
+statements by time. --pyinstrument adds a pyinstrument profile of those executions (tools venv, see README).
+--pyspy SECONDS attaches py-spy to a `graphdir serve` under HTTP load from the harness's client at concurrency 1 and
+prints the hottest frames (own and cumulative).
+--cypher prints PROFILE of each statement graphdir sent for the first draw.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import collections
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from neo4j import RoutingControl
+
+from bench import neo4j as db
+from bench.columns import GraphQLColumn
+from bench.questions import load_questions, make_draws, read_sample
+from bench.runner import open_raw_driver
+from bench.servers import start_graphdir
+from bench.settings import DATA, DEFAULT_SEED, SCALES, instance_for
+from graphdir.api.context import Context
+from graphdir.api.schema import schema
+from graphdir.db.reader import Reader
+
+TOOLS = DATA / "tools-venv"
+
+
+class TimedReader(Reader):
+    calls: list[tuple[str, float, int]] = []
+    fast_records = False
+
+    async def read(self, query: Any, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        t0 = time.perf_counter()
+        if TimedReader.fast_records:
+            # The experiment of --fast-records: rows as plain dicts without Record.data()'s recursive walk (the
+            # statements return maps and lists, never graph entities, so nothing is lost).
+            self.round_trips += 1
+            records, _, _ = await self.driver.execute_query(query, params or {}, database_=self.database,
+                                                            routing_=RoutingControl.READ)
+            rows = [dict(zip(record.keys(), record.values(), strict=True)) for record in records]
+        else:
+            rows = await super().read(query, params)
+        TimedReader.calls.append((str(query), time.perf_counter() - t0, len(rows)))
+        if TimedReader.keep_params:
+            TimedReader.params.append((str(query), params or {}))
+        return rows
+
+    keep_params = False
+    params: list[tuple[str, dict[str, Any]]] = []
+
+
+def _first_line(query: str) -> str:
+    lines = [line.strip() for line in query.strip().splitlines() if line.strip()]
+    return " / ".join(lines[:2])[:110]
+
+
+async def breakdown(key: str, instance: Any, scale: Any, n: int, use_pyinstrument: bool, cypher: bool) -> None:
+    question = load_questions([key])[0]
+    sample = read_sample(instance, scale.organizations, DEFAULT_SEED)
+    draws = make_draws(key, sample, DEFAULT_SEED, n + 20)
+    driver = open_raw_driver(instance.uri, instance.read_password() or "")
+    import graphdir.api.context as context_module
+
+    context_module.Reader = TimedReader  # type: ignore[attr-defined]
+    profiler = None
+    try:
+        for draw in draws[:20]:  # warm-up
+            await schema.execute(question.graphql, variable_values=draw.graphdir,
+                                 context_value=Context(driver, "neo4j"))
+        if use_pyinstrument:
+            sys.path.insert(0, str(next((TOOLS / "lib").glob("python3*/site-packages"))))
+            from pyinstrument import Profiler  # type: ignore[import-not-found]
+
+            profiler = Profiler(async_mode="enabled", interval=0.0005)
+            profiler.start()
+        totals: list[float] = []
+        waits: list[float] = []
+        trips: list[int] = []
+        by_query: dict[str, list[float]] = collections.defaultdict(list)
+        TimedReader.keep_params = cypher
+        for draw in draws[20:20 + n]:
+            TimedReader.calls = []
+            t0 = time.perf_counter()
+            result = await schema.execute(question.graphql, variable_values=draw.graphdir,
+                                          context_value=Context(driver, "neo4j"))
+            totals.append(time.perf_counter() - t0)
+            if result.errors:
+                print("errors:", result.errors[:2])
+            waits.append(sum(c[1] for c in TimedReader.calls))
+            trips.append(len(TimedReader.calls))
+            for q, elapsed, _ in TimedReader.calls:
+                by_query[q].append(elapsed)
+            TimedReader.keep_params = False
+        if profiler is not None:
+            profiler.stop()
+        totals.sort()
+        mid = len(totals) // 2
+        print(f"{key}: {len(totals)} requests in-process; median total {totals[mid] * 1000:.1f} ms, "
+              f"mean total {sum(totals) / len(totals) * 1000:.1f} ms, mean Neo4j wait "
+              f"{sum(waits) / len(waits) * 1000:.1f} ms, mean rest (GraphQL + Python) "
+              f"{(sum(totals) - sum(waits)) / len(totals) * 1000:.1f} ms, round trips per request "
+              f"{sum(trips) / len(trips):.1f}")
+        print("statements by total time:")
+        for q, times in sorted(by_query.items(), key=lambda kv: -sum(kv[1])):
+            print(f"  {sum(times) / len(totals) * 1000:7.2f} ms/request  x{len(times) / len(totals):.1f}  "
+                  f"{_first_line(q)}")
+        if profiler is not None:
+            print(profiler.output_text(unicode=False, color=False, show_all=False))
+        if cypher:
+            from bench.cypher_profile import walk
+
+            for q, params in TimedReader.params:
+                async with driver.session(database="neo4j") as session:
+                    result = await session.run("PROFILE " + q, params)
+                    summary = await result.consume()
+                print("-" * 100)
+                print(q.strip()[:600])
+                walk(summary.profile)
+    finally:
+        await driver.close()
+
+
+async def _load(column: GraphQLColumn, prepared: list[bytes], seconds: float) -> int:
+    session = column.session()
+    sent = 0
+    deadline = time.perf_counter() + seconds
+    try:
+        while time.perf_counter() < deadline:
+            await column.call(session, prepared[sent % len(prepared)])
+            sent += 1
+    finally:
+        await column.close_session(session)
+    return sent
+
+
+def summarize_collapsed(path: Path, top: int = 30) -> None:
+    own: collections.Counter[str] = collections.Counter()
+    cumulative: collections.Counter[str] = collections.Counter()
+    total = 0
+    for line in path.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        samples = int(count)
+        frames = stack.split(";")
+        total += samples
+        own[frames[-1]] += samples
+        for frame in set(frames):
+            cumulative[frame] += samples
+    print(f"py-spy: {total} samples")
+    print("own time:")
+    for frame, samples in own.most_common(top):
+        print(f"  {samples / total * 100:5.1f}%  {frame[:150]}")
+    print("cumulative:")
+    for frame, samples in cumulative.most_common(top + 20):
+        print(f"  {samples / total * 100:5.1f}%  {frame[:150]}")
+
+
+def pyspy(key: str, instance: Any, scale: Any, seconds: float, concurrency: int) -> None:
+    question = load_questions([key])[0]
+    sample = read_sample(instance, scale.organizations, DEFAULT_SEED)
+    draws = make_draws(key, sample, DEFAULT_SEED, 500)
+    log_dir = DATA / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    server = start_graphdir(db.connection_env(instance), log_dir)
+    out = log_dir / f"pyspy-{key}.txt"
+    try:
+        column = GraphQLColumn("graphdir", server.port, "/graphql", question.graphql)
+        prepared = column.prepare(draws)
+
+        async def drive() -> int:
+            await _load(column, prepared, 3)  # warm-up
+            spy = await asyncio.create_subprocess_exec(
+                str(TOOLS / "bin" / "py-spy"), "record", "-p", str(server.pid), "-d", str(int(seconds)), "-r", "250",
+                "-f", "raw", "-o", str(out), "--nonblocking", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            counts = await asyncio.gather(*(_load(column, prepared, seconds) for _ in range(concurrency)))
+            await asyncio.wait_for(spy.wait(), 120)
+            return sum(counts)
+
+        sent = asyncio.run(drive())
+        print(f"{key}: {sent} requests in {seconds:.0f} s at concurrency {concurrency} while py-spy sampled")
+        summarize_collapsed(out)
+    finally:
+        server.stop()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__.split("\n\n")[0])
+    parser.add_argument("questions", nargs="+")
+    parser.add_argument("--scale", choices=sorted(SCALES), default="10k")
+    parser.add_argument("--instance")
+    parser.add_argument("-n", type=int, default=100)
+    parser.add_argument("--pyinstrument", action="store_true")
+    parser.add_argument("--pyspy", type=float, default=0.0, metavar="SECONDS")
+    parser.add_argument("--concurrency", type=int, default=1)
+    parser.add_argument("--cypher", action="store_true")
+    parser.add_argument("--fast-records", action="store_true",
+                        help="experiment: read rows without Record.data() (see the report)")
+    args = parser.parse_args()
+    scale = SCALES[args.scale]
+    instance = instance_for(scale, args.instance)
+    if instance.pid() is None:
+        raise SystemExit(f"{instance.name} is not running (python -m bench --scale {scale.name} --load-only "
+                         "--keep-running starts it)")
+    os.environ.setdefault("GRAPHDIR_LOG_LEVEL", "WARNING")
+    TimedReader.fast_records = args.fast_records
+    for key in args.questions:
+        if args.pyspy:
+            pyspy(key.upper(), instance, scale, args.pyspy, args.concurrency)
+        else:
+            asyncio.run(breakdown(key.upper(), instance, scale, args.n, args.pyinstrument, args.cypher))
+
+
+if __name__ == "__main__":
+    main()
