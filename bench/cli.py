@@ -57,8 +57,21 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def revive(servers: dict[str, Server], env: dict[str, str], result: dict[str, Any]) -> None:
+    """Restart a server that died (another user's `pkill` happened once): noted in the results."""
+    log_dir = DATA / "logs"
+    for name, server in list(servers.items()):
+        if server.process.poll() is None:
+            continue
+        log(f"{name} (pid {server.pid}) died (exit {server.process.returncode}): restarting it")
+        servers[name] = start_graphdir(env, log_dir, result.get("experiment") or "") if name == "graphdir" \
+            else start_peer(env, log_dir)
+        result.setdefault("restarts", []).append({"server": name, "exit": server.process.returncode,
+                                                  "before": len(result["questions"])})
+
+
 async def measure_all(args: argparse.Namespace, result: dict[str, Any], instance: Any, scale: Any,
-                      servers: dict[str, Server]) -> None:
+                      servers: dict[str, Server], env: dict[str, str]) -> None:
     keys = [k.strip().upper() for k in args.questions.split(",") if k.strip()]
     unknown = [k for k in keys if k not in TITLES]
     if unknown:
@@ -73,9 +86,15 @@ async def measure_all(args: argparse.Namespace, result: dict[str, Any], instance
     try:
         result["harness"] = await harness_overhead(servers["graphdir"], driver, plan)
         for question in questions:
+            revive(servers, env, result)
             draws = make_draws(question.key, sample, args.seed, args.draws)
             columns = build_columns(question, servers["graphdir"], servers.get("peer"), driver)
-            entry = await run_question(question, columns, draws, plan, servers)
+            try:
+                entry = await run_question(question, columns, draws, plan, servers)
+            except (TimeoutError, OSError) as exc:
+                log(f"{question.key}: failed: {type(exc).__name__}: {exc}")
+                entry = {"key": question.key, "title": question.title, "columns": {},
+                         "error": f"{type(exc).__name__}: {exc}"}
             entry["peer_cannot"] = question.peer_cannot if "peer" in servers else None
             entry["known_difference"] = KNOWN_DIFFERENCES.get(question.key)
             entry["examples"] = [d.label for d in draws[:3]]
@@ -137,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.quiet_load:
             wait_quiet(args.quiet_load)
             result["machine"]["loadavg"] = os.getloadavg()
-        asyncio.run(measure_all(args, result, instance, scale, servers))
+        asyncio.run(measure_all(args, result, instance, scale, servers, env))
         result["memory"] = {f"{name} API": peak_rss_mb(server.pid) for name, server in servers.items()}
         if neo4j_pid:
             result["memory"]["neo4j"] = peak_rss_mb(neo4j_pid)

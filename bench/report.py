@@ -99,15 +99,19 @@ def markdown(result: dict[str, Any]) -> str:
         f"{plan['concurrency']} for {plan['throughput_seconds']:.0f} s. Inputs drawn from seed {result['seed']}, the "
         "same for the three columns. graphdir and the peer over HTTP on loopback (the harness's own HTTP/1.1 "
         "client, kept-alive connections); raw = one Cypher statement per question through the async Python driver "
-        "(no HTTP: the floor). See bench/README.md.")
+        "(no HTTP: the floor). See bench/README.md. The last column is the machine's 1-minute load average after "
+        "the row was measured: above about 2 (the cores), other work competed with it.")
     add("")
     counts = result["data"]
     add("Data: " + ", ".join(f"{k} {_fmt(c)}" for k, c in counts.items()))
     add("")
     add(f"| question | column | p50 ms | p95 ms | p99 ms | req/s at {plan['concurrency']} | errors | "
-        "graphdir/raw p50 | graphdir/peer req/s | peak RSS MB |")
-    add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        "graphdir/raw p50 | graphdir/peer req/s | peak RSS MB | load avg |")
+    add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for q in result["questions"]:
+        if q.get("error"):
+            add(f"| {q['key']} {q['title']} | – | failed: {q['error'][:80]} | | | | | | | | |")
+            continue
         cols = q["columns"]
         g = cols.get("graphdir", {})
         raw = cols.get("raw", {})
@@ -115,7 +119,7 @@ def markdown(result: dict[str, Any]) -> str:
         for name in ("graphdir", "raw", "peer"):
             if name not in cols:
                 if name == "peer" and q.get("peer_cannot"):
-                    add(f"| {q['key']} | peer | cannot express it (below) | | | | | | | |")
+                    add(f"| {q['key']} | peer | cannot express it (below) | | | | | | | | |")
                 continue
             c = cols[name]
             errors = c["c1"]["errors"] + c["throughput"]["errors"]
@@ -126,7 +130,7 @@ def markdown(result: dict[str, Any]) -> str:
             title = f"{q['key']} {q['title']}" if name == "graphdir" else q["key"]
             add(f"| {title} | {name} | {_fmt(c['c1']['p50_ms'], 2)} | {_fmt(c['c1']['p95_ms'], 2)} | "
                 f"{_fmt(c['c1']['p99_ms'], 2)} | {_fmt(c['throughput']['rps'])} | {errors} | {ratio_raw} | "
-                f"{ratio_peer} | {_fmt(c.get('peak_rss_mb'))} |")
+                f"{ratio_peer} | {_fmt(c.get('peak_rss_mb'))} | {_fmt(c.get('loadavg_1min'))} |")
     add("")
     add("Targets: graphdir p50 within 1.5× of raw on C1–C4; graphdir throughput at least the peer's where both "
         "answer.")
@@ -149,6 +153,9 @@ def markdown(result: dict[str, Any]) -> str:
                                     "see below)" if q.get("known_difference") else " (see JSON)"))
         add(f"- {q['key']}: " + "; ".join(verdicts))
     add("")
+    for restart in result.get("restarts", []):
+        add(f"- Note: the {restart['server']} server died (exit {restart['exit']}) after {restart['before']} "
+            "question(s) and was restarted; its peak memory covers the questions after the restart only.")
     memory = result.get("memory", {})
     if memory:
         add("Peak memory over the whole run (VmHWM): " + ", ".join(f"{k} {_fmt(val)} MB" for k, val in memory.items()))

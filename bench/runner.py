@@ -3,6 +3,7 @@ concurrency 1, throughput at concurrency N, and graphdir's (and the peer's) peak
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -146,6 +147,7 @@ async def run_question(question: Question, columns: dict[str, Column], draws: li
                                  "seconds": round(time.monotonic() - began, 1)}
         if server is not None:
             entry["peak_rss_mb"] = peak_rss_mb(server.pid)
+        entry["loadavg_1min"] = round(os.getloadavg()[0], 2)  # other work on the machine while this was measured
         out["columns"][name] = entry
         log(f"{question.key} {name:8}: p50 {c1.p50_ms} ms  p95 {c1.p95_ms}  p99 {c1.p99_ms}  "
             f"{cn.rps} req/s at {plan.concurrency}  errors {c1.errors + cn.errors}"
