@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             servers["peer"] = start_peer(env, log_dir)
             log(f"@neo4j/graphql peer on 127.0.0.1:{servers['peer'].port} (pid {servers['peer'].pid})")
         neo4j_pid = instance.pid()
+        os.environ["BENCH_NEO4J_PID"] = str(neo4j_pid or "")
         if args.quiet_load:
             wait_quiet(args.quiet_load)
             result["machine"]["loadavg"] = os.getloadavg()

@@ -99,14 +99,15 @@ def markdown(result: dict[str, Any]) -> str:
         f"{plan['concurrency']} for {plan['throughput_seconds']:.0f} s. Inputs drawn from seed {result['seed']}, the "
         "same for the three columns. graphdir and the peer over HTTP on loopback (the harness's own HTTP/1.1 "
         "client, kept-alive connections); raw = one Cypher statement per question through the async Python driver "
-        "(no HTTP: the floor). See bench/README.md. The last column is the machine's 1-minute load average after "
-        "the row was measured: above about 2 (the cores), other work competed with it.")
+        "(no HTTP: the floor). See bench/README.md. The last column is the CPU other processes (not the harness, the "
+        "servers or this Neo4j) used while the row was measured, in cores of the machine's "
+        f"{m['cores']}: above a few tenths, other work competed with it.")
     add("")
     counts = result["data"]
     add("Data: " + ", ".join(f"{k} {_fmt(c)}" for k, c in counts.items()))
     add("")
     add(f"| question | column | p50 ms | p95 ms | p99 ms | req/s at {plan['concurrency']} | errors | "
-        "graphdir/raw p50 | graphdir/peer req/s | peak RSS MB | load avg |")
+        "graphdir/raw p50 | graphdir/peer req/s | peak RSS MB | others' CPU |")
     add("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for q in result["questions"]:
         if q.get("error"):
@@ -130,7 +131,7 @@ def markdown(result: dict[str, Any]) -> str:
             title = f"{q['key']} {q['title']}" if name == "graphdir" else q["key"]
             add(f"| {title} | {name} | {_fmt(c['c1']['p50_ms'], 2)} | {_fmt(c['c1']['p95_ms'], 2)} | "
                 f"{_fmt(c['c1']['p99_ms'], 2)} | {_fmt(c['throughput']['rps'])} | {errors} | {ratio_raw} | "
-                f"{ratio_peer} | {_fmt(c.get('peak_rss_mb'))} | {_fmt(c.get('loadavg_1min'))} |")
+                f"{ratio_peer} | {_fmt(c.get('peak_rss_mb'))} | {_fmt(c.get('others_cpu_cores'), 2)} |")
     add("")
     add("Targets: graphdir p50 within 1.5× of raw on C1–C4; graphdir throughput at least the peer's where both "
         "answer.")

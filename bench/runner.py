@@ -16,7 +16,7 @@ from bench import agreement, measure
 from bench.columns import Column, GraphQLColumn, RawColumn
 from bench.http import Connection, get_request
 from bench.questions import Draw, Question
-from bench.servers import Server, peak_rss_mb, reset_peak
+from bench.servers import ForeignCpu, Server, peak_rss_mb, reset_peak
 
 
 @dataclass
@@ -138,6 +138,7 @@ async def run_question(question: Question, columns: dict[str, Column], draws: li
         server = servers.get(name)
         if server is not None:
             reset_peak(server.pid)
+        foreign = ForeignCpu(ours(servers))
         began = time.monotonic()
         warm_errors = await measure.warm_up(column, prepared, plan.warmup)
         c1 = await measure.latency(column, prepared, plan.warmup, plan.latency_requests, plan.latency_seconds)
@@ -147,12 +148,22 @@ async def run_question(question: Question, columns: dict[str, Column], draws: li
                                  "seconds": round(time.monotonic() - began, 1)}
         if server is not None:
             entry["peak_rss_mb"] = peak_rss_mb(server.pid)
-        entry["loadavg_1min"] = round(os.getloadavg()[0], 2)  # other work on the machine while this was measured
+        # Other work on the machine while this was measured (not ours: the harness, the servers, Neo4j).
+        entry["others_cpu_cores"] = foreign.cores()
         out["columns"][name] = entry
         log(f"{question.key} {name:8}: p50 {c1.p50_ms} ms  p95 {c1.p95_ms}  p99 {c1.p99_ms}  "
             f"{cn.rps} req/s at {plan.concurrency}  errors {c1.errors + cn.errors}"
             + (f"  ({c1.first_error or cn.first_error})" if c1.errors + cn.errors else ""))
     return out
+
+
+def ours(servers: dict[str, Server]) -> set[int]:
+    """The harness, the servers and the benchmark's Neo4j (the parent of nothing else we start)."""
+    pids = {os.getpid(), *(server.pid for server in servers.values())}
+    neo4j_pid = os.environ.get("BENCH_NEO4J_PID")
+    if neo4j_pid:
+        pids.add(int(neo4j_pid))
+    return pids
 
 
 def build_columns(question: Question, api: Server | None, peer: Server | None,

@@ -166,3 +166,34 @@ def package_version(name: str) -> str | None:
     if not path.exists():
         return None
     return str(json.loads(path.read_text()).get("version"))
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds_by_pid() -> dict[int, float]:
+    """utime + stime of every process, in seconds (a process that vanished in between is simply missing)."""
+    out: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[int(entry.name)] = (int(fields[11]) + int(fields[12])) / _TICKS
+    return out
+
+
+class ForeignCpu:
+    """The CPU other processes than ours used while a measurement ran, in cores (0 to the number of cores)."""
+
+    def __init__(self, ours: set[int]) -> None:
+        self.ours = ours
+        self.started = time.monotonic()
+        self.before = cpu_seconds_by_pid()
+
+    def cores(self) -> float:
+        after = cpu_seconds_by_pid()
+        used = sum(seconds - self.before.get(pid, 0.0) for pid, seconds in after.items() if pid not in self.ours)
+        return round(max(used, 0.0) / max(time.monotonic() - self.started, 1e-9), 2)

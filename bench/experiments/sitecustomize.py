@@ -9,6 +9,9 @@ each experiment measures a change proposed in the benchmark report.
   (14.8 ms for a network level of 200 nodes and 400 edges, 0.004 ms with zip).
 - autocommit: reads as auto-commit `session.run` instead of `driver.execute_query`, whose managed transaction adds a
   BEGIN and a COMMIT (one more round trip and three more socket writes per statement).
+- path-bound: the shortest path searched with the quantifier bounded by maxLength (`{1,6}`: one of ten fixed
+  statements) instead of `{1,10}` and a `length(p) <= $maxLength` filter afterwards, which lets the search go on to
+  10 relationships before the filter drops what is too long.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import os
 
 _CHOSEN = {name.strip() for name in os.environ.get("GRAPHDIR_BENCH_EXPERIMENTS", "").split(",") if name.strip()}
 
-if _CHOSEN:
+if _CHOSEN & {"fast-records", "autocommit", "path-bound"}:
     from typing import Any
 
     from neo4j import READ_ACCESS, RoutingControl
@@ -41,3 +44,17 @@ if _CHOSEN:
         return _rows(records)
 
     _reader.Reader.read = read  # type: ignore[method-assign]
+
+    if "path-bound" in _CHOSEN:
+        from graphdir.domain.network import cypher as _network_cypher
+        from graphdir.domain.network import repository as _network_repository
+
+        _BOUNDED = {n: _network_cypher.SHORTEST_PATH.replace("{1,10}", "{1," + str(n) + "}") for n in range(1, 11)}
+
+        async def shortest_path(self: Any, from_label: str, from_id: str, to_label: str, to_id: str,
+                                types: list[str], max_length: int) -> dict[str, Any] | None:
+            return await self.reader.read_one(_BOUNDED[max_length], {  # type: ignore[no-any-return]
+                "fromLabel": from_label, "fromId": from_id, "toLabel": to_label, "toId": to_id, "types": types,
+                "maxLength": max_length})
+
+        _network_repository.NetworkRepository.shortest_path = shortest_path  # type: ignore[method-assign]
