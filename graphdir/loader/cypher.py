@@ -65,6 +65,15 @@ RETURN collect(n.id) AS ids
 """
 
 
+@cache
+def any_node(label: str) -> str:
+    """Whether any node has that label: one record, `found` (answered from the count store)."""
+    return f"""
+MATCH (n:{_label(label)})
+RETURN count(n) > 0 AS found
+"""
+
+
 # Which of $ids are communes, with their location (an organization without one of its own takes its commune's):
 # one record, `found`, a list of [id, location].
 EXISTING_COMMUNES = """
@@ -143,6 +152,18 @@ SET n = row.props{add}
 """
 
 
+@cache
+def create_nodes(label: str, extra_label: str | None = None) -> str:
+    """Create the nodes of $rows ({id, props}) that comparison found absent: no MERGE (no lock-taking seek per row,
+    no Eager); the uniqueness constraint on the key label still refuses a node that appeared meanwhile."""
+    labels = _label(label) + (f":{_label(extra_label)}" if extra_label else "")
+    return f"""
+UNWIND $rows AS row
+CREATE (n:{labels})
+SET n = row.props
+"""
+
+
 # Before updated organizations are written, their unique values are taken off, so that a load may move a slug,
 # SIREN, SIRET or RNA from one organization to another (the constraints are checked as each row is written).
 RELEASE_UNIQUE_VALUES = """
@@ -185,5 +206,18 @@ UNWIND $rows AS row
 MATCH (a:{_label(start)} {{id: row.start}})
 MATCH (b:{_label(end)} {{id: row.end}})
 MERGE (a)-[r:{_type(rel_type)}{" {" + keys + "}" if keys else ""}]->(b)
+SET r = row.props
+"""
+
+
+@cache
+def create_edges(rel_type: str, start: str, end: str) -> str:
+    """Create the edges of $rows ({start, end, props}) that comparison found absent (an end created by this load,
+    or no edge with that key): no MERGE, so no expansion over the relationships of dense nodes (a federation)."""
+    return f"""
+UNWIND $rows AS row
+MATCH (a:{_label(start)} {{id: row.start}})
+MATCH (b:{_label(end)} {{id: row.end}})
+CREATE (a)-[r:{_type(rel_type)}]->(b)
 SET r = row.props
 """

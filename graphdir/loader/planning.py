@@ -19,7 +19,15 @@ from typing import Any
 from neo4j.spatial import WGS84Point
 
 from graphdir.loader.dates import PartialDate, bounds, parse_partial_date
-from graphdir.loader.validation import Checked, Location, commune_id, location_of, organization_slug, territory_id
+from graphdir.loader.validation import (
+    Checked,
+    Location,
+    commune_id,
+    location_of,
+    organization_slug,
+    territory_id,
+    unique_values,
+)
 from graphdir.text import fold
 
 # The label of the nodes of each node section (territories also get their level's label).
@@ -213,15 +221,18 @@ def plan_territory(data: Mapping[str, Any]) -> NodeRow:
     return NodeRow("territories", LEVEL_LABELS[level], tid, props, rels)
 
 
-def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location | None]) -> NodeRow:
+def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location | None],
+                      slug: tuple[str, str] | None = None) -> NodeRow:
+    """`slug`: organization_slug(data) when the caller has it already (folding a name is the costly part)."""
     props = _Props(id=data["id"], name=data["name"])
     props.copy_fields(data, ("acronym", "kind", "family", "legalForm", "siren", "siret", "rna", "website",
                              "foundedOnInferred", "foundedOnNote", "description", "address", "synthetic"))
     props.date("foundedOn", data.get("foundedOn"))
-    slug = organization_slug(data)
+    slug = slug or organization_slug(data)
     assert slug is not None
     props["slug"] = slug[1]
-    props["sortName"] = fold(data["name"])
+    # fold() leaves no "-": a slug of the name is the folded name with its spaces turned to "-".
+    props["sortName"] = slug[1].replace("-", " ") if slug[0] == "name" else fold(data["name"])
     props["searchText"] = search_text(data["name"], data.get("acronym"), data.get("description"), data.get("address"))
     rels: list[Rel] = []
     commune = data.get("commune")
@@ -332,7 +343,7 @@ def build_plan(checked: Sequence[Checked], communes: Mapping[str, Location | Non
         elif section == "territories":
             plan.nodes[section].append(plan_territory(data))
         elif section == "organizations":
-            plan.nodes[section].append(plan_organization(data, communes))
+            plan.nodes[section].append(plan_organization(data, communes, unique_values(item.record).get("slug")))
         elif section == "people":
             plan.nodes[section].append(plan_person(data))
         elif section == "conventions":

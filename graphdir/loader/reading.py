@@ -55,13 +55,16 @@ class LineDict(dict[str, Any]):
         return self.key_lines.get(key, self.line)
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     file: str
     line: int
     section: str
     index: int
     data: LineDict
+    # Values derived from `data` that several passes need (an organization's slug: folding costs ~16 us a name),
+    # computed once by whoever needs them first; see validation.unique_values.
+    derived: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:

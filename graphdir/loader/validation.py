@@ -326,8 +326,10 @@ def organization_slug(data: Mapping[str, Any]) -> tuple[str, str] | None:
     """(field it comes from, slug) of an organization: the slug of its acronym, else of its name."""
     for key in ("acronym", "name"):
         value = data.get(key)
-        if isinstance(value, str) and slugify(value):
-            return key, slugify(value)
+        if isinstance(value, str):
+            slug = slugify(value)
+            if slug:
+                return key, slug
     return None
 
 
@@ -335,7 +337,10 @@ UNIQUE_ORGANIZATION_FIELDS = ("slug", "siren", "siret", "rna")
 
 
 def unique_values(record: Record) -> dict[str, tuple[str, str]]:
-    """The values an organization must not share: {property: (field to blame, value)}."""
+    """The values an organization must not share: {property: (field to blame, value)}; computed once per record."""
+    if record.derived is not None:
+        cached: dict[str, tuple[str, str]] = record.derived["unique"]
+        return cached
     values: dict[str, tuple[str, str]] = {}
     slug = organization_slug(record.data)
     if slug is not None:
@@ -344,6 +349,7 @@ def unique_values(record: Record) -> dict[str, tuple[str, str]]:
         value = record.data.get(key)
         if isinstance(value, str):
             values[key] = (key, value)
+    record.derived = {"unique": values}
     return values
 
 
@@ -454,20 +460,22 @@ async def check_against_graph(
                                     f"unknown {KIND_NAMES[ref.kind]} {shown!r}: not in this load nor in the "
                                     f"graph{hint}"))
     load_ids = {r.data.get("id") for r in organizations}
-    for prop in UNIQUE_ORGANIZATION_FIELDS:
-        by_pair: dict[tuple[str, str], Record] = {}
-        for record in organizations:
-            values = unique_values(record)
-            if prop in values and isinstance(record.data.get("id"), str):
-                by_pair[(values[prop][1], record.data["id"])] = record
+    by_prop: dict[str, dict[tuple[str, str], Record]] = {prop: {} for prop in UNIQUE_ORGANIZATION_FIELDS}
+    for record in organizations:
+        oid = record.data.get("id")
+        if isinstance(oid, str):
+            for prop, (_, value) in unique_values(record).items():
+                by_prop[prop][(value, oid)] = record
+    for prop, by_pair in by_prop.items():
         if not by_pair:
             continue
+        holding: dict[str, list[Record]] = defaultdict(list)
+        for (value, _), record in by_pair.items():
+            holding[value].append(record)
         for value, other in await graph.holders(prop, sorted(by_pair)):
             if other in load_ids:
                 continue  # that organization is in this load: its new value is what counts (checked in pass 2)
-            for (pair_value, _), record in by_pair.items():
-                if pair_value != value:
-                    continue
+            for record in holding[value]:
                 blame = unique_values(record)[prop][0]
                 what = f"slug {value!r} (from the {blame})" if prop == "slug" else f"{prop} {value}"
                 out.errors.append(LoadError(record.file, record.data.line_of(blame), record.label, blame,

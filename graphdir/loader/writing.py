@@ -9,13 +9,20 @@ more than sending the planned rows. Cypher equality is exact for strings, boolea
 an integer equal to the same float (12913 = 12913.0), which the loader never writes for one field in both forms.
 Only created and updated rows are written.
 
+What needs no read: when the graph has no node of a section's label yet (asked of the count store), every row of
+that section is created; an edge with an end that this load creates cannot exist, so it is created too. A bulk load
+into a graph that holds none of its ids thus reads nothing back but the references validation needs.
+
 Writing (after the whole load has been validated; nothing is written for a rejected load):
 - the unique values (slug, SIREN, SIRET, RNA) of updated organizations are removed, so that a load may move one
   from an organization to another;
-- nodes, every section (MERGE on id, then `SET n = props`: the node holds exactly the planned properties);
+- nodes, every section: created ones by CREATE, updated ones by MERGE on id, then `SET n = props` (the node holds
+  exactly the planned properties); CREATE takes no locking index seek and plans no Eager, and the uniqueness
+  constraint still refuses a node that appeared since the comparison;
 - then, for updated nodes, their owned relationships are deleted, and the owned relationships of created and
   updated nodes are created, both ends matched by id: the order of records in the files never matters;
-- then roles and relations (MERGE on type, ends and discriminator, then `SET r = props`).
+- then roles and relations: created ones by CREATE (validation rejects a key given twice in a load), updated ones by
+  MERGE on type, ends and discriminator, then `SET r = props`.
 
 Atomicity: when the rows to write number at most SINGLE_TRANSACTION_ROWS (200,000, which covers the whole COG with
 its ~35,000 communes), every statement runs in one managed write transaction (`session.execute_write`, whose function
@@ -40,6 +47,7 @@ from graphdir.loader.planning import EDGE_DISCRIMINATORS, EDGE_ENDS, NODE_LABELS
 from graphdir.loader.progress import Progress
 
 BATCH_ROWS = 10_000
+COMPARE_ROWS = 20_000  # rows per comparison read
 SINGLE_TRANSACTION_ROWS = 200_000
 
 
@@ -80,10 +88,12 @@ async def compare(driver: AsyncDriver, database: str, plan: Plan, progress: Prog
     changes: dict[str, Changes] = {}
     total = sum(len(rows) for rows in plan.nodes.values()) + sum(len(rows) for rows in plan.edges.values())
     progress.start("comparing with the graph", total)
+    created: dict[str, set[str]] = defaultdict(set)  # key label -> ids of the nodes this load creates
     for section, rows in plan.nodes.items():
         changes[section] = await _compare_nodes(driver, database, section, rows, progress)
+        created[NODE_LABELS[section]].update(row.id for row in changes[section].created if isinstance(row, NodeRow))
     for section, edges in plan.edges.items():
-        changes[section] = await _compare_edges(driver, database, section, edges, progress)
+        changes[section] = await _compare_edges(driver, database, section, edges, created, progress)
     progress.finish()
     return changes
 
@@ -99,9 +109,13 @@ async def _compare_nodes(
 ) -> Changes:
     result = Changes()
     label = NODE_LABELS[section]
+    if rows and not await _any_node(driver, database, label):
+        result.created.extend(rows)  # the graph has no node of that label yet: nothing to read
+        progress.advance(len(rows))
+        return result
     exists = cypher.existing_ids(label)
     differs = cypher.changed_nodes(label, _owned_types(section, True), _owned_types(section, False))
-    for chunk in _chunks(rows):
+    for chunk in _chunks(rows, COMPARE_ROWS):
         found = set(await _read(driver, database, exists, {"ids": [row.id for row in chunk]}, "ids"))
         present = [row for row in chunk if row.id in found]
         changed: set[str] = set()
@@ -119,17 +133,30 @@ async def _compare_nodes(
     return result
 
 
+async def _any_node(driver: AsyncDriver, database: str, label: str) -> bool:
+    """Whether the graph holds a node with that label (from the count store: instant)."""
+    records, _, _ = await driver.execute_query(cypher.any_node(label), database_=database, routing_="r")
+    return bool(records[0]["found"])
+
+
 async def _compare_edges(
-    driver: AsyncDriver, database: str, section: str, edges: Sequence[EdgeRow], progress: Progress
+    driver: AsyncDriver, database: str, section: str, edges: Sequence[EdgeRow], created: Mapping[str, set[str]],
+    progress: Progress,
 ) -> Changes:
+    """`created`: per key label, the ids of the nodes this load creates; an edge at one of them cannot exist."""
     result = Changes()
     start, end = EDGE_ENDS[section]
+    new_starts, new_ends = created.get(start, set()), created.get(end, set())
     by_type: dict[str, list[EdgeRow]] = defaultdict(list)
     for edge in edges:
-        by_type[edge.type].append(edge)
+        if edge.start in new_starts or edge.end in new_ends:
+            result.created.append(edge)
+        else:
+            by_type[edge.type].append(edge)
+    progress.advance(len(result.created))
     for rel_type, typed in by_type.items():
         query = cypher.compare_edges(rel_type, start, end, EDGE_DISCRIMINATORS[section])
-        for chunk in _chunks(typed):
+        for chunk in _chunks(typed, COMPARE_ROWS):
             rows = [{"index": i, "start": e.start, "end": e.end, "props": e.props} for i, e in enumerate(chunk)]
             same = dict(await _read(driver, database, query, {"rows": rows}, "found"))
             for index, edge in enumerate(chunk):
@@ -163,16 +190,17 @@ def write_steps(changes: Mapping[str, Changes]) -> list[Step]:
     for section, change in changes.items():
         if section in NODE_LABELS:
             label = NODE_LABELS[section]
-            by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for row in change.written:
-                assert isinstance(row, NodeRow)
-                by_label[row.label].append({"id": row.id, "props": row.props})
-                for rel in row.rels:
-                    key = (label, rel.type, rel.outgoing, other_labels[(section, rel.type, rel.outgoing)])
-                    owned[key].append({"id": row.id, "other": rel.other, "props": dict(rel.props)})
-            for row_label, rows in by_label.items():
-                extra = row_label if row_label != label else None
-                nodes.append(Step(cypher.merge_nodes(label, extra), "rows", rows))
+            for how, written in ((cypher.create_nodes, change.created), (cypher.merge_nodes, change.updated)):
+                by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+                for row in written:
+                    assert isinstance(row, NodeRow)
+                    by_label[row.label].append({"id": row.id, "props": row.props})
+                    for rel in row.rels:
+                        key = (label, rel.type, rel.outgoing, other_labels[(section, rel.type, rel.outgoing)])
+                        owned[key].append({"id": row.id, "other": rel.other, "props": rel.props})
+                for row_label, rows in by_label.items():
+                    extra = row_label if row_label != label else None
+                    nodes.append(Step(how(label, extra), "rows", rows))
             updated_ids = [row.key for row in change.updated]
             for outgoing in (True, False):
                 types = _owned_types(section, outgoing)
@@ -180,13 +208,15 @@ def write_steps(changes: Mapping[str, Changes]) -> list[Step]:
                     deletes.append(Step(cypher.delete_owned(label, types, outgoing), "ids", updated_ids))
         else:
             start, end = EDGE_ENDS[section]
-            by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for edge in change.written:
-                assert isinstance(edge, EdgeRow)
-                by_type[edge.type].append({"start": edge.start, "end": edge.end, "props": edge.props})
-            for rel_type, rows in by_type.items():
-                query = cypher.merge_edges(rel_type, start, end, EDGE_DISCRIMINATORS[section])
-                edges.append(Step(query, "rows", rows))
+            for is_new, written in ((True, change.created), (False, change.updated)):
+                by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+                for edge in written:
+                    assert isinstance(edge, EdgeRow)
+                    by_type[edge.type].append({"start": edge.start, "end": edge.end, "props": edge.props})
+                for rel_type, rows in by_type.items():
+                    query = (cypher.create_edges(rel_type, start, end) if is_new
+                             else cypher.merge_edges(rel_type, start, end, EDGE_DISCRIMINATORS[section]))
+                    edges.append(Step(query, "rows", rows))
     rels = [Step(cypher.create_owned(*key), "rows", rows) for key, rows in owned.items()]
     release: list[Step] = []
     if "organizations" in changes and changes["organizations"].updated:
