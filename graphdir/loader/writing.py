@@ -33,6 +33,7 @@ already committed, and running it again completes it (every statement is idempot
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from graphdir.loader.planning import EDGE_DISCRIMINATORS, EDGE_ENDS, NODE_LABELS
 from graphdir.loader.progress import Progress
 
 BATCH_ROWS = 10_000
+WRITERS = 2  # batches in flight in a bulk load: Python packs and sends one while Neo4j writes another
 COMPARE_ROWS = 20_000  # rows per comparison read
 SINGLE_TRANSACTION_ROWS = 200_000
 
@@ -234,10 +236,10 @@ async def write(driver: AsyncDriver, database: str, steps: Sequence[Step], progr
     if not total:
         return False
     batched = total > SINGLE_TRANSACTION_ROWS
-    committed = 0
+    committed = [0]
     try:
-        async with driver.session(database=database) as session:
-            if not batched:
+        if not batched:
+            async with driver.session(database=database) as session:
 
                 async def all_at_once(tx: AsyncManagedTransaction) -> None:
                     progress.start("writing (one transaction)", total)
@@ -247,21 +249,40 @@ async def write(driver: AsyncDriver, database: str, steps: Sequence[Step], progr
                             progress.advance(len(chunk))
 
                 await session.execute_write(all_at_once)
-            else:
-                progress.start(f"writing (batches of {BATCH_ROWS})", total)
-                for step in steps:
-                    for chunk in _chunks(step.rows):
-
-                        async def one_batch(tx: AsyncManagedTransaction, step: Step = step, rows: Any = chunk) -> None:
-                            await (await tx.run(step.query, {step.param: list(rows)})).consume()
-
-                        await session.execute_write(one_batch)
-                        committed += 1
-                        progress.advance(len(chunk))
+        else:
+            progress.start(f"writing (batches of {BATCH_ROWS})", total)
+            for step in steps:
+                await _write_step(driver, database, step, progress, committed)
     except (ServiceUnavailable, SessionExpired):
         raise
     except Neo4jError as exc:
         message = f"{exc.code}: {exc.message}" if exc.code else str(exc)
-        raise WriteFailed(message, partial=committed > 0) from exc
+        raise WriteFailed(message, partial=committed[0] > 0) from exc
     progress.finish()
     return batched
+
+
+async def _write_step(driver: AsyncDriver, database: str, step: Step, progress: Progress, committed: list[int]) -> None:
+    """The batches of one step, each its own transaction, up to WRITERS at a time; returns when all are committed
+    (the next step may need them). On a failure the other batches in flight are cancelled (rolled back)."""
+    batches = iter(_chunks(step.rows))
+
+    async def writer() -> None:
+        async with driver.session(database=database) as session:
+            for rows in batches:  # shared: each writer takes the next batch when it is done with one
+
+                async def one_batch(tx: AsyncManagedTransaction, rows: Sequence[Any] = rows) -> None:
+                    await (await tx.run(step.query, {step.param: list(rows)})).consume()
+
+                await session.execute_write(one_batch)
+                committed[0] += 1
+                progress.advance(len(rows))
+
+    tasks = [asyncio.create_task(writer()) for _ in range(min(WRITERS, -(-len(step.rows) // BATCH_ROWS)))]
+    done, pending = await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    for task in done:
+        if task.exception() is not None:
+            raise task.exception()  # type: ignore[misc]

@@ -43,6 +43,7 @@ async def test_a_refused_write_in_one_transaction_writes_nothing(graph: Graph) -
 async def test_a_refused_batch_of_a_bulk_load_says_what_stays(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(writing, "SINGLE_TRANSACTION_ROWS", 0)
     monkeypatch.setattr(writing, "BATCH_ROWS", 1)
+    monkeypatch.setattr(writing, "WRITERS", 1)  # one batch at a time: which of the two clashing rows stays is known
     steps = [Step(cypher.merge_nodes("Organization"), "rows", _clashing_rows())]
     with pytest.raises(WriteFailed) as caught:
         await writing.write(graph.driver, graph.database, steps, Progress(False))
@@ -51,3 +52,22 @@ async def test_a_refused_batch_of_a_bulk_load_says_what_stays(graph: Graph, monk
     assert await graph.query("MATCH (o:Organization) WHERE o.id STARTS WITH 'test-loader-w' RETURN o.id AS id") == [
         {"id": "test-loader-w1"}
     ]
+
+
+async def test_concurrent_batches_of_a_bulk_load_stop_at_a_refused_one(graph: Graph,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two batches in flight: the one Neo4j refuses fails the step, and the load says what may stay."""
+    monkeypatch.setattr(writing, "SINGLE_TRANSACTION_ROWS", 0)
+    monkeypatch.setattr(writing, "BATCH_ROWS", 1)
+    rows = [{"id": f"test-loader-c{i}", "props": {"id": f"test-loader-c{i}", "name": "C", "slug": f"test-loader-c{i}"}}
+            for i in range(6)]
+    rows.append({"id": "test-loader-c0", "props": {"id": "test-loader-c0", "name": "C"}})  # CREATE again: refused
+    never = [{"id": "test-loader-never", "props": {"id": "test-loader-never"}}]
+    steps = [Step(cypher.create_nodes("Organization"), "rows", rows),
+             Step(cypher.create_nodes("Person"), "rows", never)]
+    with pytest.raises(WriteFailed) as caught:
+        await writing.write(graph.driver, graph.database, steps, Progress(False))
+    assert caught.value.partial
+    written = await graph.query("MATCH (o:Organization) WHERE o.id STARTS WITH 'test-loader-c' RETURN o.id AS id")
+    assert {row["id"] for row in written} <= {f"test-loader-c{i}" for i in range(6)}
+    assert await graph.query("MATCH (n {id: 'test-loader-never'}) RETURN n") == []  # later steps never start
