@@ -6,6 +6,7 @@ import asyncio
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from neo4j.spatial import WGS84Point
@@ -267,3 +268,67 @@ async def test_a_change_in_owned_relationships_only_is_an_update(graph: Graph, v
     ]
     assert await graph.query("MATCH (:Person {id: 'test-loader-person'})-[c:CITED_IN]->() "
                              "RETURN c.excerpt AS excerpt") == [{"excerpt": "Gérard Test, président de la CRES"}]
+
+
+def count_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The comparison reads (their statements) the loader sends from now on."""
+    reads: list[str] = []
+    original = writing._read
+
+    async def counting(*args: Any) -> list[Any]:
+        reads.append(args[2])
+        return await original(*args)
+
+    monkeypatch.setattr(writing, "_read", counting)
+    return reads
+
+
+async def test_rows_that_cannot_exist_are_not_read(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first load reads nothing back for its edges (each has an end the load creates); a second reads and finds
+    every row unchanged."""
+    reads = count_reads(monkeypatch)
+    first = await load_paths(graph.driver, graph.database, [VALID])
+    assert first.counts == created(VALID_COUNTS)
+    assert not [query for query in reads if "$rows" in query]  # no edge nor node state compared
+    reads.clear()
+    second = await load_paths(graph.driver, graph.database, [VALID])
+    assert not second.changed
+    assert any("(a)-[r:HOLDS_ROLE]->" in query for query in reads)  # now the edges exist: compared
+
+
+async def test_a_label_the_graph_does_not_hold_is_created_without_reads(graph: Graph,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the count store says a label has no node, every row of that section is created, none is read; the
+    graph is the same as a load that compared each row, and loading again changes nothing."""
+    await load_paths(graph.driver, graph.database, [VALID])
+    compared = await graph.snapshot()
+    await graph.clean()
+
+    async def nothing_there(*_: Any) -> bool:
+        return False
+
+    monkeypatch.setattr(writing, "_any_node", nothing_there)
+    reads = count_reads(monkeypatch)
+    report = await load_paths(graph.driver, graph.database, [VALID])
+    assert report.counts == created(VALID_COUNTS) and reads == []
+    assert await graph.snapshot() == compared
+    monkeypatch.undo()
+    again = await load_paths(graph.driver, graph.database, [VALID])
+    assert not again.changed and again.lines()[-1] == "nothing changed"
+
+
+async def test_a_bulk_load_with_concurrent_batches_then_a_reload_changes_nothing(
+    graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await load_paths(graph.driver, graph.database, [VALID])
+    single = await graph.snapshot()
+    await graph.clean()
+    monkeypatch.setattr(writing, "SINGLE_TRANSACTION_ROWS", 0)
+    monkeypatch.setattr(writing, "BATCH_ROWS", 1)  # every row its own transaction, two in flight
+    monkeypatch.setattr(writing, "WRITERS", 2)
+    report = await load_paths(graph.driver, graph.database, [VALID])
+    assert report.batched and report.counts == created(VALID_COUNTS)
+    assert await graph.snapshot() == single
+    again = await load_paths(graph.driver, graph.database, [VALID])
+    assert again.total == Counts(0, 0, 20) and again.lines()[-1] == "nothing changed"
+    assert await graph.snapshot() == single

@@ -284,3 +284,20 @@ async def test_every_error_of_a_load_is_reported_at_once(
     assert [(e.file, e.line, e.record, e.field) for e in caught.value.errors][3:5] == [
         (str(many), 4, "organizations[0]", "kind"), (str(many), 5, "organizations[0]", "foundedOn"),
     ]
+
+
+async def test_a_bad_record_in_a_bulk_load_writes_nothing(graph: Graph, capsys: pytest.CaptureFixture[str],
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A load big enough to be written in batches is still validated as a whole first: one bad record, at the end,
+    and no batch is written."""
+    from graphdir.loader import writing
+
+    monkeypatch.setattr(writing, "SINGLE_TRANSACTION_ROWS", 0)
+    monkeypatch.setattr(writing, "BATCH_ROWS", 1)
+    relation = ('{"$kind": "relations", "type": "MEMBER_OF", "from": "test-loader-chamber", '
+                '"to": "test-loader-nowhere", "source": "test-loader-src-doc"}')
+    late = write(tmp_path / "zz-late.jsonl", '{"$kind": "people", "id": "test-loader-late", "name": "Late"}\n'
+                 + relation + "\n")
+    assert await rejected(graph, capsys, VALID, late) == [
+        f"{late}:2: relations[0] to: unknown organization 'test-loader-nowhere': not in this load nor in the graph",
+    ]
