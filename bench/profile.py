@@ -89,6 +89,8 @@ async def breakdown(key: str, instance: Any, scale: Any, n: int, use_pyinstrumen
         trips: list[int] = []
         by_query: dict[str, list[float]] = collections.defaultdict(list)
         TimedReader.keep_params = cypher
+        # This process's CPU per request: unlike wall times, barely moved by other work on a shared machine.
+        cpu_started = time.process_time()
         for draw in draws[20:20 + n]:
             TimedReader.calls = []
             t0 = time.perf_counter()
@@ -102,6 +104,7 @@ async def breakdown(key: str, instance: Any, scale: Any, n: int, use_pyinstrumen
             for q, elapsed, _ in TimedReader.calls:
                 by_query[q].append(elapsed)
             TimedReader.keep_params = False
+        cpu_ms = (time.process_time() - cpu_started) / n * 1000
         if profiler is not None:
             profiler.stop()
         totals.sort()
@@ -110,7 +113,7 @@ async def breakdown(key: str, instance: Any, scale: Any, n: int, use_pyinstrumen
               f"mean total {sum(totals) / len(totals) * 1000:.1f} ms, mean Neo4j wait "
               f"{sum(waits) / len(waits) * 1000:.1f} ms, mean rest (GraphQL + Python) "
               f"{(sum(totals) - sum(waits)) / len(totals) * 1000:.1f} ms, round trips per request "
-              f"{sum(trips) / len(trips):.1f}")
+              f"{sum(trips) / len(trips):.1f}, this process's CPU {cpu_ms:.2f} ms per request")
         print("statements by total time:")
         for q, times in sorted(by_query.items(), key=lambda kv: -sum(kv[1])):
             print(f"  {sum(times) / len(totals) * 1000:7.2f} ms/request  x{len(times) / len(totals):.1f}  "

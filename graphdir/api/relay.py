@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import strawberry
+from strawberry.types import Info
+from strawberry.types.nodes import SelectedField, Selection
 
 from graphdir.api.errors import BadUserInput
 from graphdir.domain.common.paging import (
@@ -80,3 +82,14 @@ def page_info(page: Page[Any], order: str) -> PageInfo:
 
 def cursors(page: Page[Any], order: str) -> Sequence[str]:
     return [encode_cursor(order, key) for key in page.keys]
+
+
+def selects(info: Info[Any, Any], name: str) -> bool:
+    """Whether the field being resolved selects `name` directly (in its own selection or a fragment of it)."""
+    return any(_selects(selection, name) for field in info.selected_fields for selection in field.selections)
+
+
+def _selects(selection: Selection, name: str) -> bool:
+    if isinstance(selection, SelectedField):
+        return selection.name == name
+    return any(_selects(inner, name) for inner in selection.selections)

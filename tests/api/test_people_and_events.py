@@ -71,7 +71,7 @@ async def test_nodes_and_unknown_ids(seeded: AsyncDriver, settings: Settings) ->
            gid("Territory", "region:83")]
     result = await run(seeded, settings, query, ids=ids)
     assert result.ok["nodes"] == [{"id": ids[0]}, None, None, {"id": ids[3]}]
-    assert result.round_trips == 2  # one per type, whatever the number of ids
+    assert result.round_trips == 1  # one per type, whatever the number of ids, sent together
     unknown = """{ organization(id: "T3JnYW5pemF0aW9uOm5vLXN1Y2g=") { id } node(id: "UGVyc29uOm5vYm9keQ==") { id }
                    territory(code: "99999") { id } }"""
     assert (await run(seeded, settings, unknown)).ok == {"organization": None, "node": None, "territory": None}

@@ -83,6 +83,42 @@ async def test_nested_lists_of_every_kind_are_batched(
     edges = result.ok["organizations"]["edges"]
     assert len(edges) == ROUND_TRIP_ORGANIZATIONS
     assert all(edge["node"]["commune"]["name"] == "Cusset" for edge in edges)
-    # The page, then one query per relationship field (commune, its parents, territories, memberOf, partners,
-    # conventions, events, figures, statements, sources): never one per organization.
-    assert result.round_trips == 11, result.round_trips
+    # The page; then one batch per relationship field (commune, territories, memberOf, partners, conventions, events,
+    # figures, statements, sources), all sent as one statement; then the communes' parents: one round trip per level,
+    # never one per organization nor one per field.
+    assert result.round_trips == 3, result.round_trips
+
+
+IN_REGION = """
+query($after: String, $first: Int) {
+  organizations(filter: {territoryCode: "83", territoryLevel: REGION}, first: $first, after: $after) {
+    %s
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { slug } }
+  }
+}
+"""
+
+
+async def test_a_walked_down_list_gives_its_total_in_the_page_s_own_round_trip(
+    seeded: AsyncDriver, settings: Settings
+) -> None:
+    with_total = await run(seeded, settings, IN_REGION % "totalCount", first=2)
+    without = await run(seeded, settings, IN_REGION % "", first=2)
+    page = with_total.ok["organizations"]
+    assert page["edges"] == without.ok["organizations"]["edges"]
+    assert page["pageInfo"] == without.ok["organizations"]["pageInfo"]
+    assert with_total.round_trips == without.round_trips  # the count costs no round trip of its own
+    # The total is the list's, not the page's: paging through the whole list finds as many, and a later page
+    # reports the same total.
+    every = await run(seeded, settings, IN_REGION % "", first=100)
+    assert page["totalCount"] == len(every.ok["organizations"]["edges"]) > 2
+    assert not every.ok["organizations"]["pageInfo"]["hasNextPage"]
+    later = await run(seeded, settings, IN_REGION % "totalCount", first=2, after=page["pageInfo"]["endCursor"])
+    assert later.ok["organizations"]["totalCount"] == page["totalCount"]
+    assert later.ok["organizations"]["edges"][0]["node"] not in [e["node"] for e in page["edges"]]
+    # Past the end: no edges, the total still given.
+    last = every.ok["organizations"]["edges"][-1]["cursor"]
+    past = await run(seeded, settings, IN_REGION % "totalCount", first=2, after=last)
+    assert past.ok["organizations"]["edges"] == []
+    assert past.ok["organizations"]["totalCount"] == page["totalCount"]

@@ -17,7 +17,7 @@ from graphdir.api.organizations.enums import OrganizationOrder
 from graphdir.api.organizations.filters import criteria_from
 from graphdir.api.organizations.inputs import OrganizationFilter
 from graphdir.api.organizations.types import Organization
-from graphdir.api.relay import page_request
+from graphdir.api.relay import page_request, selects
 from graphdir.domain.organizations.service import OrganizationService
 
 _FIRST = "Page size (default 20, at most 100)."
@@ -71,6 +71,10 @@ class OrganizationQuery:
         request = page_request(first, after, last=last, before=before, order=organization_order(order), arity=2)
         criteria = await criteria_from(ctx, filter)
         service = OrganizationService(ctx.reader)
+        if selects(info, "totalCount"):
+            counted = await service.page_with_total(criteria, order, request)
+            if counted is not None:
+                return OrganizationConnection.from_page(counted, order)
         page = await service.page(criteria, order, request)
 
         async def count() -> int:

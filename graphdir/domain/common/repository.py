@@ -29,7 +29,7 @@ def page_params(request: PageRequest) -> dict[str, Any]:
 async def batched_pages(reader: Reader, query: LiteralString, ids: list[str], request: PageRequest,
                         params: dict[str, Any]) -> dict[str, Page[Any]]:
     """One query for a page per parent: rows `{id, edges: [{..., key}], total}` -> Page of edge maps per id."""
-    rows = await reader.read(query, {"ids": ids, **page_params(request), **params})
+    rows = await reader.read_batch(query, {"ids": ids, **page_params(request), **params}, ("id", "edges", "total"))
     pages: dict[str, Page[Any]] = {}
     for row in rows:
         pages[row["id"]] = page_from_rows(row["edges"], request, total=row["total"], node_field="")
@@ -42,5 +42,5 @@ async def batched_pages(reader: Reader, query: LiteralString, ids: list[str], re
 async def grouped(reader: Reader, query: LiteralString, ids: list[str], field: str,
                   params: dict[str, Any] | None = None) -> dict[str, Any]:
     """One query for a value per id: rows `{id, <field>}` -> {id: value}."""
-    rows = await reader.read(query, {"ids": ids, **(params or {})})
+    rows = await reader.read_batch(query, {"ids": ids, **(params or {})}, ("id", field))
     return {row["id"]: row[field] for row in rows}

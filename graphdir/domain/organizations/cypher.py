@@ -125,6 +125,26 @@ RETURN o """
     + """ AS node, {key} AS key"""
 )
 
+# The first pages of a walked-down list (a territory, a body's members) with its total, in one pass: the walk is what
+# costs (a région reaches ~50,000 organizations at France scale), so the candidates are collected once, counted, and
+# the page is cut from them, instead of a page query and a count query walking twice. One row, even when empty.
+PAGE_WITH_TOTAL: Final = (
+    """
+{match}
+WHERE {where}
+WITH collect(o) AS found
+CALL (found) {
+  UNWIND found AS o
+  WITH o WHERE $after IS NULL OR {key} > $after
+  WITH o ORDER BY {order} LIMIT $limit
+  RETURN collect({node: o """
+    + ORGANIZATION_MAP
+    + """, key: {key}}) AS edges
+}
+RETURN size(found) AS total, edges
+"""
+)
+
 COUNT: Final = """
 {match}
 WHERE {where}

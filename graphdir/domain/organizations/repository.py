@@ -58,6 +58,20 @@ class OrganizationRepository:
         rows = await self.reader.read(query, params)
         return page_from_rows(rows, request)
 
+    async def page_with_total(self, criteria: OrganizationCriteria, order: str, request: PageRequest
+                              ) -> Page[Row] | None:
+        """The page and the list's total in one pass, for lists walked down from a territory or a body (forward
+        pages); None for the others, whose page reads an index in order and stops early: counting would walk all."""
+        match, skip = _generator(criteria)
+        if match is None or request.backward:
+            return None
+        fragment, params = where(criteria, skip=skip)
+        key, forward, _ = ORDERS[order]
+        query = fill(cypher.PAGE_WITH_TOTAL, match=match, where=fragment, key=key, order=forward)
+        row = await self.reader.read_one(query, params | page_params(request))
+        assert row is not None  # the statement always returns its one row
+        return page_from_rows(row["edges"], request, total=row["total"])
+
     async def count(self, criteria: OrganizationCriteria) -> int:
         match, skip = _generator(criteria)
         fragment, params = where(criteria, skip=skip)

@@ -48,6 +48,10 @@ class OrganizationService:
     async def page(self, criteria: OrganizationCriteria, order: str, request: PageRequest) -> Page[Row]:
         return await self.repository.page(criteria, order, request)
 
+    async def page_with_total(self, criteria: OrganizationCriteria, order: str, request: PageRequest
+                              ) -> Page[Row] | None:
+        return await self.repository.page_with_total(criteria, order, request)
+
     async def count(self, criteria: OrganizationCriteria) -> int:
         return await self.repository.count(criteria)
 

@@ -1,0 +1,66 @@
+"""The Reader against the real server: batches of one loop turn sent as one statement, errors reaching every batch."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from neo4j import AsyncDriver
+from neo4j.exceptions import CypherSyntaxError
+
+from graphdir.config import Settings
+from graphdir.db.reader import Reader
+
+SQUARES = "UNWIND $ids AS id RETURN id, id * id AS square"
+LABELLED = "UNWIND $ids AS id WITH id WHERE id > $above RETURN id, 'n' + toString(id) AS name ORDER BY id DESC"
+
+
+async def test_batches_of_the_same_turn_are_one_round_trip_with_each_its_own_rows(
+    driver: AsyncDriver, settings: Settings
+) -> None:
+    reader = Reader(driver, settings.neo4j_database)
+    squares, names, nothing = await asyncio.gather(
+        reader.read_batch(SQUARES, {"ids": [1, 2, 3]}, ("id", "square")),
+        reader.read_batch(LABELLED, {"ids": [1, 2, 3], "above": 1}, ("id", "name")),
+        reader.read_batch(SQUARES, {"ids": []}, ("id", "square")),
+    )
+    assert reader.round_trips == 1
+    assert squares == [{"id": 1, "square": 1}, {"id": 2, "square": 4}, {"id": 3, "square": 9}]
+    assert names == [{"id": 3, "name": "n3"}, {"id": 2, "name": "n2"}]  # its own order and its own $ids
+    assert nothing == []
+    # The same statements alone give the same rows.
+    alone = Reader(driver, settings.neo4j_database)
+    assert await alone.read(LABELLED, {"ids": [1, 2, 3], "above": 1}) == names
+
+
+async def test_batches_of_different_levels_are_separate_round_trips(driver: AsyncDriver, settings: Settings) -> None:
+    reader = Reader(driver, settings.neo4j_database)
+    first = await reader.read_batch(SQUARES, {"ids": [2]}, ("id", "square"))
+    second = await reader.read_batch(SQUARES, {"ids": [first[0]["square"]]}, ("id", "square"))
+    assert second == [{"id": 4, "square": 16}]
+    assert reader.round_trips == 2
+
+
+async def test_a_failing_statement_fails_every_batch_sent_with_it_and_none_hangs(
+    driver: AsyncDriver, settings: Settings
+) -> None:
+    reader = Reader(driver, settings.neo4j_database)
+    results = await asyncio.wait_for(asyncio.gather(
+        reader.read_batch(SQUARES, {"ids": [1]}, ("id", "square")),
+        reader.read_batch("UNWIND $ids AS id RETURN id, nosuchfunction(id) AS x", {"ids": [1]}, ("id", "x")),
+        return_exceptions=True,
+    ), timeout=30)
+    assert all(isinstance(result, CypherSyntaxError) for result in results), results
+    # The reader still works afterwards.
+    assert await reader.read_batch(SQUARES, {"ids": [5]}, ("id", "square")) == [{"id": 5, "square": 25}]
+
+
+async def test_a_missing_parameter_is_reported_under_the_statement_s_own_name(
+    driver: AsyncDriver, settings: Settings
+) -> None:
+    reader = Reader(driver, settings.neo4j_database)
+    with pytest.raises(Exception, match="above"):
+        await asyncio.gather(
+            reader.read_batch(SQUARES, {"ids": [1]}, ("id", "square")),
+            reader.read_batch(LABELLED, {"ids": [1]}, ("id", "name")),
+        )
