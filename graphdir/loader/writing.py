@@ -245,7 +245,7 @@ async def write(driver: AsyncDriver, database: str, steps: Sequence[Step], progr
                     progress.start("writing (one transaction)", total)
                     for step in steps:
                         for chunk in _chunks(step.rows):
-                            await (await tx.run(step.query, {step.param: list(chunk)})).consume()
+                            await _run_batch(tx, step, chunk)
                             progress.advance(len(chunk))
 
                 await session.execute_write(all_at_once)
@@ -272,7 +272,7 @@ async def _write_step(driver: AsyncDriver, database: str, step: Step, progress: 
             for rows in batches:  # shared: each writer takes the next batch when it is done with one
 
                 async def one_batch(tx: AsyncManagedTransaction, rows: Sequence[Any] = rows) -> None:
-                    await (await tx.run(step.query, {step.param: list(rows)})).consume()
+                    await _run_batch(tx, step, rows)
 
                 await session.execute_write(one_batch)
                 committed[0] += 1
@@ -286,3 +286,8 @@ async def _write_step(driver: AsyncDriver, database: str, step: Step, progress: 
     for task in done:
         if task.exception() is not None:
             raise task.exception()  # type: ignore[misc]
+
+
+async def _run_batch(tx: AsyncManagedTransaction, step: Step, rows: Sequence[Any]) -> None:
+    """One statement on one batch of rows (bench.loader_profile times each through this)."""
+    await (await tx.run(step.query, {step.param: list(rows)})).consume()
