@@ -31,7 +31,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Fail fast with one line rather than serving a directory that cannot read its graph.
     asyncio.run(_check_connection(settings))
     uvicorn.run(create_app(settings), host=args.host or settings.host, port=args.port or settings.port,
-                log_config=None, access_log=False)
+                log_config=None, access_log=False, loop="uvloop", http="httptools")
     return 0
 
 

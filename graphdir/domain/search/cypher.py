@@ -3,12 +3,13 @@
 from typing import LiteralString
 
 # $query is a Lucene query built by graphdir.domain.search.lucene (escaped words only). Index hits stream in Lucene's
-# score order, so filtering by label before LIMIT keeps the best candidates of the requested kinds.
+# score order, so filtering by label before LIMIT keeps the best candidates of the requested kinds. The candidates
+# come back as one record: the driver spends about 0.1 ms of the API's CPU per record it receives.
 SEARCH: LiteralString = """
 CALL db.index.fulltext.queryNodes('search_text', $query) YIELD node, score
 WHERE $labels IS NULL OR any(label IN labels(node) WHERE label IN $labels)
 WITH node, score
 LIMIT $pool
-RETURN node.id AS id, labels(node) AS labels, score,
-       coalesce(node.name, node.title) AS name, node.acronym AS acronym, node.population AS population
+RETURN collect({id: node.id, labels: labels(node), score: score, name: coalesce(node.name, node.title),
+                acronym: node.acronym, population: node.population}) AS candidates
 """

@@ -13,4 +13,5 @@ class SearchRepository:
         self.reader = reader
 
     async def candidates(self, query: str, labels: list[str] | None, pool: int) -> list[dict[str, Any]]:
-        return await self.reader.read(cypher.SEARCH, {"query": query, "labels": labels, "pool": pool})
+        row = await self.reader.read_one(cypher.SEARCH, {"query": query, "labels": labels, "pool": pool})
+        return list(row["candidates"]) if row else []
