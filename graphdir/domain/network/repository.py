@@ -30,6 +30,5 @@ class NetworkRepository:
 
     async def shortest_path(self, from_label: str, from_id: str, to_label: str, to_id: str, types: list[str],
                             max_length: int) -> dict[str, Any] | None:
-        return await self.reader.read_one(cypher.SHORTEST_PATH, {
-            "fromLabel": from_label, "fromId": from_id, "toLabel": to_label, "toId": to_id, "types": types,
-            "maxLength": max_length})
+        return await self.reader.read_one(cypher.SHORTEST_PATHS[max_length], {
+            "fromLabel": from_label, "fromId": from_id, "toLabel": to_label, "toId": to_id, "types": types})

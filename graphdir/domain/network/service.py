@@ -22,13 +22,14 @@ from datetime import date
 from typing import Any
 
 from graphdir.db.reader import Reader
+from graphdir.domain.network.cypher import MAX_PATH_LENGTH
 from graphdir.domain.network.relations import NODE_TYPES, Relation, resolve, type_of
 from graphdir.domain.network.repository import NetworkRepository
 from graphdir.text import fold
 
 MIN_DEPTH, MAX_DEPTH, DEFAULT_DEPTH = 1, 3, 1
 MIN_LIMIT, MAX_LIMIT, DEFAULT_LIMIT = 1, 1000, 200
-MIN_PATH, MAX_PATH, DEFAULT_PATH = 1, 10, 6
+MIN_PATH, MAX_PATH, DEFAULT_PATH = 1, MAX_PATH_LENGTH, 6
 
 
 class NetworkInputError(ValueError):
