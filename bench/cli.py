@@ -52,8 +52,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--draws", type=int, default=1000, help="distinct inputs per question")
     parser.add_argument("--keep-running", action="store_true", help="leave Neo4j running at the end")
     parser.add_argument("--experiment", default="", metavar="NAME[,NAME]",
-                        help="patch graphdir's API for this run (bench/experiments: fast-records, autocommit); the "
-                             "results file is named after it")
+                        help="patch graphdir's API for this run (bench/experiments/sitecustomize.py; `none`: as "
+                             "it is); the results file is named after it")
     return parser.parse_args(argv)
 
 

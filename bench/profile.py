@@ -21,8 +21,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-from neo4j import RoutingControl
-
 from bench import neo4j as db
 from bench.columns import GraphQLColumn
 from bench.questions import load_questions, make_draws, read_sample
@@ -38,19 +36,10 @@ TOOLS = DATA / "tools-venv"
 
 class TimedReader(Reader):
     calls: list[tuple[str, float, int]] = []
-    fast_records = False
 
     async def read(self, query: Any, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         t0 = time.perf_counter()
-        if TimedReader.fast_records:
-            # The experiment of --fast-records: rows as plain dicts without Record.data()'s recursive walk (the
-            # statements return maps and lists, never graph entities, so nothing is lost).
-            self.round_trips += 1
-            records, _, _ = await self.driver.execute_query(query, params or {}, database_=self.database,
-                                                            routing_=RoutingControl.READ)
-            rows = [dict(zip(record.keys(), record.values(), strict=True)) for record in records]
-        else:
-            rows = await super().read(query, params)
+        rows = await super().read(query, params)
         TimedReader.calls.append((str(query), time.perf_counter() - t0, len(rows)))
         if TimedReader.keep_params:
             TimedReader.params.append((str(query), params or {}))
@@ -206,8 +195,6 @@ def main() -> None:
     parser.add_argument("--pyspy", type=float, default=0.0, metavar="SECONDS")
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--cypher", action="store_true")
-    parser.add_argument("--fast-records", action="store_true",
-                        help="experiment: read rows without Record.data() (see the report)")
     args = parser.parse_args()
     scale = SCALES[args.scale]
     instance = instance_for(scale, args.instance)
@@ -215,7 +202,6 @@ def main() -> None:
         raise SystemExit(f"{instance.name} is not running (python -m bench --scale {scale.name} --load-only "
                          "--keep-running starts it)")
     os.environ.setdefault("GRAPHDIR_LOG_LEVEL", "WARNING")
-    TimedReader.fast_records = args.fast_records
     for key in args.questions:
         if args.pyspy:
             pyspy(key.upper(), instance, scale, args.pyspy, args.concurrency)
