@@ -77,6 +77,10 @@ async def load_paths(
         raise LoadRejected(sorted(out.errors, key=lambda e: (rank.get(e.file, -1), e.file, e.line, e.record,
                                                              e.field)))
     plan = build_plan(out.checked, {**graph_communes, **defined.commune_locations})
+    records = len(read.records)
+    # The records are not needed any more (the plan holds what is written): a bulk load's peak memory is either the
+    # records and the plan, or the plan and the statements' rows, not all three.
+    del read.records[:], out.checked[:], out.references[:], organizations, defined
     changes = await compare(driver, database, plan, bar)
     batched = False
     if not dry_run:
@@ -86,5 +90,5 @@ async def load_paths(
         for section in SECTIONS
         if section in changes and (changes[section].created or changes[section].updated or changes[section].unchanged)
     }
-    return LoadReport(counts=counts, files=len(read.files), records=len(read.records), dry_run=dry_run,
+    return LoadReport(counts=counts, files=len(read.files), records=records, dry_run=dry_run,
                       batched=batched, seconds=time.monotonic() - started)

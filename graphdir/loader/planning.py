@@ -83,7 +83,7 @@ EDGE_ENDS: Mapping[str, tuple[str, str]] = {"roles": ("Person", "Organization"),
 EDGE_DISCRIMINATORS: Mapping[str, tuple[str, ...]] = {"roles": ("title",), "relations": ()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rel:
     """One owned relationship of a node row."""
 
@@ -93,7 +93,7 @@ class Rel:
     props: Mapping[str, Any]
 
 
-@dataclass
+@dataclass(slots=True)
 class NodeRow:
     section: str
     label: str  # Source, Organization, … or, for territories, the level label (Commune, Region, …)
@@ -106,7 +106,7 @@ class NodeRow:
         return self.id
 
 
-@dataclass
+@dataclass(slots=True)
 class EdgeRow:
     section: str
     type: str
@@ -133,6 +133,8 @@ class Plan:
 
 
 class _Props(dict[str, Any]):
+    __slots__ = ()
+
     def put(self, key: str, value: Any) -> None:
         if value is not None and value != []:
             self[key] = value

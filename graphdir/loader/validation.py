@@ -28,7 +28,7 @@ from graphdir.text import slugify
 Location = tuple[float, float]  # (latitude, longitude)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reference:
     kind: Ref
     value: str  # as the graph knows it: an id, or a territory id "commune:03095" for a bare commune code
@@ -37,7 +37,7 @@ class Reference:
     line: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Checked:
     """A record that passed pass 1 (its references are not resolved yet)."""
 
