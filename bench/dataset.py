@@ -6,11 +6,13 @@ runs) as a child process against the scale's own instance: first the territories
 the organizations are placed in), then the synthetic files, each timed, with the loader's peak memory. The curated
 seeds (seeds/founding) are never loaded there.
 
-Memory: the loader holds every record of a load (about 4.5 KB each at 100k: 1.8 GB for 405,000 records), so a
+Memory: the loader holds every record of a load (about 3.3 KB each, 4.6 KB before its records were slotted), so a
 dataset above `chunk_records` records is loaded as consecutive loads of at most that many records (split at line
 boundaries into a hidden `.chunks-<n>/` folder beside the files, which a plain `graphdir load` of the folder skips);
 records only refer to records of earlier lines, so each chunk's references resolve against the graph. The figure is
-the sum of the chunk loads.
+the sum of the chunk loads. Each load takes the loader's bulk path by itself (no comparison read for rows that
+cannot exist, CREATE, two batches in flight: graphdir/loader/writing.py). The machine's load average at the start and
+the end of the dataset's load is kept with the figures (the benchmark machine may be shared).
 
 `via="admin-import"` builds the instance's database with `neo4j-admin database import` instead (bench.admin_import:
 the loader's own planning, the same graph), for when the loader is too slow or too big for the scale; the marker and
@@ -71,6 +73,7 @@ class LoadFigures:
     loaded_at: str = ""
     mode: str = "graphdir load"
     chunks: int = 1
+    loadavg: list[float] | None = None  # 1-minute load average at the start and the end of the dataset's load
 
 
 def count_records(folder: Path) -> tuple[int, int]:
@@ -243,6 +246,7 @@ def ensure_loaded(instance: BenchInstance, scale: Scale, seed: int, *, reset: bo
     _, territory_records = count_records(TERRITORIES)
     territory_seconds, _, _ = _run_loader(instance, TERRITORIES, "the territories (COG)")
     parts = [folder] if manifest["records"] <= chunk_records else chunk_folders(folder, chunk_records)
+    load_before = os.getloadavg()[0]
     seconds, rss = 0.0, 0.0
     for number, part in enumerate(parts, 1):
         what = f"the {scale.name} synthetic dataset" + (f", part {number}/{len(parts)}" if len(parts) > 1 else "")
@@ -255,8 +259,9 @@ def ensure_loaded(instance: BenchInstance, scale: Scale, seed: int, *, reset: bo
         loader_peak_rss_mb=round(rss, 1), territory_records=territory_records,
         territory_seconds=round(territory_seconds, 1), generation_seconds=manifest["generation_seconds"],
         loaded_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        mode="graphdir load" + (f", {len(parts)} loads of at most {chunk_records:,} records" if len(parts) > 1 else ""),
-        chunks=len(parts))
+        mode="graphdir load" + (f", {len(parts)} loads of at most {chunk_records:,} records" if len(parts) > 1 else "")
+        + f"; machine load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end",
+        chunks=len(parts), loadavg=[round(load_before, 2), round(os.getloadavg()[0], 2)])
     db.query(instance, "MATCH (m:BenchDataset {id: $id}) SET m.complete = true, m.figures = $figures",
              id=MARKER_ID, figures=json.dumps(asdict(figures)))
     save_figures(figures)
