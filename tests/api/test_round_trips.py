@@ -122,3 +122,52 @@ async def test_a_walked_down_list_gives_its_total_in_the_page_s_own_round_trip(
     past = await run(seeded, settings, IN_REGION % "totalCount", first=2, after=last)
     assert past.ok["organizations"]["edges"] == []
     assert past.ok["organizations"]["totalCount"] == page["totalCount"]
+
+
+ORGANIZATION_PAGE = """
+query($id: ID, $slug: String, $first: Int) {
+  organization(id: $id, slug: $slug) {
+    name
+    commune { name parents { code level } }
+    memberOf(first: $first) { totalCount edges { node { slug memberOf(first: 5) { edges { node { slug } } } } } }
+    ... on Organization { conventions(first: 10) { totalCount edges { node { title parties { role } } } } }
+    people { title person { name } }
+  }
+}
+"""
+
+
+async def test_an_organization_page_reads_its_first_relationship_level_with_the_organization(
+    seeded: AsyncDriver, settings: Settings
+) -> None:
+    for slug in ("cres-auvergne", "federations-cooperatives-auvergne"):
+        by_id = await run(seeded, settings, ORGANIZATION_PAGE, id=gid("Organization", slug), first=10)
+        page = by_id.ok["organization"]
+        # The organization with its commune, memberships, conventions and people (a fragment's too), then the next
+        # level (the commune's parents, the bodies' own memberships, the conventions' parties).
+        assert by_id.round_trips == 2, by_id.round_trips
+        # By slug the id is not known before the first read: the levels go one after the other, to the same answer.
+        by_slug = await run(seeded, settings, ORGANIZATION_PAGE, slug=slug, first=10)
+        assert by_slug.ok["organization"] == page
+        assert by_slug.round_trips == 3, by_slug.round_trips
+        if slug == "cres-auvergne":
+            assert page["people"]
+            assert page["conventions"]["edges"][0]["node"]["parties"]
+        else:
+            assert page["memberOf"]["edges"][0]["node"]["slug"] == "cres-auvergne"
+
+
+async def test_a_started_field_with_a_bad_argument_still_reports_it_on_its_field(
+    seeded: AsyncDriver, settings: Settings
+) -> None:
+    result = await run(seeded, settings, ORGANIZATION_PAGE, id=gid("Organization", "cres-auvergne"), first=-1)
+    error = result.error()
+    assert error["path"] == ["organization", "memberOf"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "first"}
+    assert result.data == {"organization": None}  # memberOf is non-null: its error nulls the organization
+
+
+async def test_an_unknown_organization_is_null_whatever_was_started(seeded: AsyncDriver, settings: Settings) -> None:
+    result = await run(seeded, settings, ORGANIZATION_PAGE, id=gid("Organization", "no-such-organization"), first=10)
+    assert result.ok == {"organization": None}
+    assert result.round_trips == 1

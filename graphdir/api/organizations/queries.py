@@ -16,6 +16,7 @@ from graphdir.api.organizations.connections import OrganizationConnection, organ
 from graphdir.api.organizations.enums import OrganizationOrder
 from graphdir.api.organizations.filters import criteria_from
 from graphdir.api.organizations.inputs import OrganizationFilter
+from graphdir.api.organizations.prefetch import start_relationships
 from graphdir.api.organizations.types import Organization
 from graphdir.api.relay import page_request, selects
 from graphdir.domain.organizations.service import OrganizationService
@@ -48,6 +49,7 @@ class OrganizationQuery:
         ctx = info.context
         if id is not None:
             _, graph_id = decode(id, "id", {"Organization"})
+            start_relationships(info, graph_id)
             return Organization.maybe(await loaders.organization(ctx, graph_id))
         service = OrganizationService(ctx.reader)
         if siren is not None:
