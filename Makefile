@@ -48,7 +48,7 @@ stop:
 	-$(GRAPHDIR) db stop --instance bench
 
 lint: setup
-	$(BIN)/ruff check graphdir tests scripts
+	$(BIN)/ruff check graphdir tests scripts bench
 	$(BIN)/mypy
 
 sdl: setup
