@@ -7,8 +7,8 @@ field offers them, `last` rows before `before`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Protocol
 
 import strawberry
 from strawberry.types import Info
@@ -93,3 +93,20 @@ def _selects(selection: Selection, name: str) -> bool:
     if isinstance(selection, SelectedField):
         return selection.name == name
     return any(_selects(inner, name) for inner in selection.selections)
+
+
+class CountedLazily(Protocol):
+    """A connection whose total came with its page, or is counted when asked for."""
+
+    total: int | None
+    count: Callable[[], Awaitable[int]] | None
+
+
+async def total_of(connection: CountedLazily) -> int:
+    """The connection's total: the one its page came with, else counted once (a list asked only for its edges never
+    pays for a count)."""
+    if connection.total is None:
+        if connection.count is None:
+            raise RuntimeError("a connection without a total nor a way to count")
+        connection.total = int(await connection.count())
+    return connection.total

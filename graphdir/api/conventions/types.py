@@ -13,7 +13,7 @@ from graphdir.api.context import Context
 from graphdir.api.conventions import loaders
 from graphdir.api.conventions.enums import ConventionKind, ConventionStatus
 from graphdir.api.ids import encode
-from graphdir.api.relay import Node, PageInfo, cursors, page_info
+from graphdir.api.relay import Node, PageInfo, cursors, page_info, total_of
 from graphdir.api.scalars import PartialDate
 from graphdir.api.territories import loaders as territory_loaders
 from graphdir.api.territories.types import Territory
@@ -113,10 +113,7 @@ class ConventionConnection:
 
     @strawberry.field(description="How many conventions the whole list holds.")
     async def total_count(self) -> int:
-        if self.total is None:
-            assert self.count is not None
-            self.total = await self.count()
-        return self.total
+        return await total_of(self)
 
     @classmethod
     def from_page(cls, page: Page[dict[str, Any]],

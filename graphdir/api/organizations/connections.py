@@ -10,7 +10,7 @@ import strawberry
 from graphdir.api.common import Source
 from graphdir.api.organizations.enums import Direction, PartnershipKind
 from graphdir.api.organizations.types import Organization
-from graphdir.api.relay import PageInfo, cursors, page_info
+from graphdir.api.relay import PageInfo, cursors, page_info, total_of
 from graphdir.api.scalars import PartialDate
 from graphdir.domain.common.paging import Page
 
@@ -39,10 +39,7 @@ class OrganizationConnection:
 
     @strawberry.field(description="How many organizations the whole list holds (one more query on root lists).")
     async def total_count(self) -> int:
-        if self.total is None:
-            assert self.count is not None
-            self.total = await self.count()
-        return self.total
+        return await total_of(self)
 
     @classmethod
     def from_page(cls, page: Page[Row], order: str,

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 import strawberry
 
 from graphdir.api.organizations.types import Organization
-from graphdir.api.relay import PageInfo
+from graphdir.api.relay import PageInfo, total_of
 from graphdir.api.territories.enums import TerritoryLevel
 
 
@@ -49,13 +51,11 @@ class PartnerConnection:
     origin_commune_code: str | None = strawberry.field(
         description="The commune of the origin (for a point: the commune whose centre is nearest).")
     total: strawberry.Private[int | None]
-    count: strawberry.Private[object]
+    count: strawberry.Private[Callable[[], Awaitable[int]] | None]
 
     @strawberry.field(description="How many organizations are within the radius (one more query).")
     async def total_count(self) -> int:
-        if self.total is None:
-            self.total = await self.count()  # type: ignore[operator]
-        return self.total
+        return await total_of(self)
 
 
 @strawberry.type(description="An organization suggested as a partner, with why.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -11,7 +12,7 @@ from strawberry.types import Info
 from graphdir.api.common import GeoPoint, Source
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
-from graphdir.api.relay import Node, PageInfo, cursors, page_info, page_request
+from graphdir.api.relay import Node, PageInfo, cursors, page_info, page_request, total_of
 from graphdir.api.scalars import PartialDate
 from graphdir.api.territories import loaders
 from graphdir.api.territories.enums import TerritoryLevel, level_value
@@ -120,13 +121,11 @@ class TerritoryConnection:
     edges: list[TerritoryEdge] = strawberry.field(description="The edges of this page.")
     page_info: PageInfo = strawberry.field(description="Where this page stands.")
     total: strawberry.Private[int | None]
-    count: strawberry.Private[Any]
+    count: strawberry.Private[Callable[[], Awaitable[int]] | None]
 
     @strawberry.field(description="How many territories the whole list holds.")
     async def total_count(self) -> int:
-        if self.total is None:
-            self.total = int(await self.count())
-        return self.total
+        return await total_of(self)
 
     @classmethod
     def from_page(cls, page: Page[dict[str, Any]], count: Any = None) -> TerritoryConnection:
