@@ -3,6 +3,8 @@
 from pathlib import Path
 from textwrap import dedent
 
+import pytest
+
 from graphdir.loader.errors import LoadError
 from graphdir.loader.reading import LineDict, discover, parse_yaml, read_file, read_paths, record_lines
 
@@ -174,3 +176,24 @@ def test_files_that_are_not_utf8_are_errors(tmp_path: Path) -> None:
     path.write_bytes("sources:\n  - id: s\n    title: \xe9conomie\n".encode("latin-1"))
     records, errors = read_file(path)
     assert records == [] and [(e.line, e.message.split(" (")[0]) for e in errors] == [(3, "not UTF-8 text")]
+
+
+def test_json_lines_records_carry_no_per_object_bookkeeping(tmp_path: Path) -> None:
+    """A bulk load holds millions of these: no __dict__, and one shared, read-only empty map of key lines (JSON Lines
+    knows only each object's line) until a reader has lines to record (YAML) or a key is given twice."""
+    path = write(tmp_path / "bulk.jsonl", """
+        {"$kind": "people", "id": "p1", "name": "P", "cited": [{"source": "s1"}]}
+        {"$kind": "people", "id": "p2", "name": "Q", "name": "R"}
+        """)
+    records, errors = read_file(path)
+    assert errors == []
+    first, second = records[0].data, records[1].data
+    nested = first["cited"][0]
+    assert not hasattr(first, "__dict__") and not hasattr(records[0], "__dict__")
+    assert first.key_lines is second.key_lines is nested.key_lines and len(first.key_lines) == 0
+    assert (first.line_of("name"), nested.line_of("source"), first.duplicate_keys) == (1, 1, ())
+    assert second.duplicate_keys == [("name", 2)]
+    with pytest.raises(TypeError):
+        first.key_lines["name"] = 3  # type: ignore[index]
+    yaml_data = parse_yaml("a: 1\nb: 2\n")
+    assert yaml_data.key_lines == {"a": 1, "b": 2} and yaml_data.key_lines is not first.key_lines
