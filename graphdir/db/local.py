@@ -44,6 +44,12 @@ JVM_OPTIONS = [
 ]
 
 
+def new_password() -> str:
+    """A random password the admin tool takes as a value: a token starting with "-" (one in 64 of them) would be read
+    as an option and refused."""
+    return "g" + secrets.token_urlsafe(18)
+
+
 class LocalServerError(RuntimeError):
     """The local server could not be fetched, started or stopped; the message says why."""
 
@@ -225,7 +231,7 @@ class LocalInstance:
         conf = self._write_config()
         env = self._env(conf)
         if not (self.folder / "data" / "dbms" / "auth.ini").exists():
-            password = secrets.token_urlsafe(18)
+            password = new_password()
             done = subprocess.run(
                 ["java", "-cp", self._classpath(lib), ADMIN_TOOL, "dbms", "set-initial-password", password],
                 env=env, capture_output=True, text=True,
