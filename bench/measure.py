@@ -57,63 +57,66 @@ def summarize(latencies_ns: list[int], errors: int, seconds: float, first_error:
     return stats
 
 
+@dataclass
+class _Tally:
+    """The latencies of the requests that succeeded, and the errors of the others."""
+
+    latencies: list[int] = field(default_factory=list)
+    errors: int = 0
+    first_error: str | None = None
+
+    async def call(self, column: Column, session: Any, item: Any) -> None:
+        t0 = time.perf_counter_ns()
+        error = await column.call(session, item)
+        elapsed = time.perf_counter_ns() - t0
+        if error is None:
+            self.latencies.append(elapsed)
+        else:
+            self.errors += 1
+            self.first_error = self.first_error or error
+
+    def stats(self, seconds: float) -> Stats:
+        return summarize(self.latencies, self.errors, seconds, self.first_error)
+
+
 async def latency(column: Column, prepared: list[Any], start: int, count: int, max_seconds: float,
                   min_count: int = 20) -> Stats:
     session = column.session()
-    latencies: list[int] = []
-    errors = 0
-    first_error = None
+    tally = _Tally()
     began = time.perf_counter()
     deadline = began + max_seconds
     try:
         for i in range(count):
             if i >= min_count and time.perf_counter() > deadline:
                 break
-            item = prepared[(start + i) % len(prepared)]
-            t0 = time.perf_counter_ns()
-            error = await column.call(session, item)
-            elapsed = time.perf_counter_ns() - t0
-            if error is None:
-                latencies.append(elapsed)
-            else:
-                errors += 1
-                first_error = first_error or error
+            await tally.call(column, session, prepared[(start + i) % len(prepared)])
     finally:
         await column.close_session(session)
-    return summarize(latencies, errors, time.perf_counter() - began, first_error)
+    return tally.stats(time.perf_counter() - began)
 
 
 async def throughput(column: Column, prepared: list[Any], start: int, concurrency: int, seconds: float,
                      max_requests: int = 1_000_000) -> Stats:
     counter = 0
-    latencies: list[int] = []
-    errors = 0
-    first_error: str | None = None
+    tally = _Tally()
     began = time.perf_counter()
     deadline = began + seconds
     last_done = began
 
     async def worker() -> None:
-        nonlocal counter, errors, first_error, last_done
+        nonlocal counter, last_done
         session = column.session()
         try:
             while time.perf_counter() < deadline and counter < max_requests:
                 item = prepared[(start + counter) % len(prepared)]
                 counter += 1
-                t0 = time.perf_counter_ns()
-                error = await column.call(session, item)
-                elapsed = time.perf_counter_ns() - t0
+                await tally.call(column, session, item)
                 last_done = time.perf_counter()
-                if error is None:
-                    latencies.append(elapsed)
-                else:
-                    errors += 1
-                    first_error = first_error or error
         finally:
             await column.close_session(session)
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
-    stats = summarize(latencies, errors, last_done - began, first_error)
+    stats = tally.stats(last_done - began)
     stats.extra["concurrency"] = concurrency
     return stats
 
