@@ -44,17 +44,19 @@ ORGANIZATION_ORIGIN: LiteralString = ORGANIZATION_ORIGIN_MATCH + _TERRITORIES_OF
 # $filterWhere is replaced by a fragment from the fixed set of graphdir.domain.organizations filters, never user text.
 # The origin must be the parameter $origin: the planner seeks the point index for a distance to a parameter, but
 # scans it for a distance to a point read from the graph in the same query.
+# The cursor's predicate sits in the MATCH's WHERE, distance spelled out: placed after a WITH, the planner put it
+# between a full Sort of every candidate and the LIMIT, where here it gets a Top (the nearest $limit kept as they come),
+# which around Paris at the 1m scale is a sort of 100,000 rows saved per page.
 _NEAR_HITS: LiteralString = """
 MATCH (o:Organization)
 WHERE point.distance(o.location, $origin) <= $radius
   AND NOT o.id IN $exclude
   AND ($filterWhere)
-WITH o, point.distance(o.location, $origin) AS distance
-WHERE $after IS NULL
-   OR distance > $after.distance
-   OR (distance = $after.distance AND (o.sortName > $after.sortName
-       OR (o.sortName = $after.sortName AND o.id > $after.id)))
-WITH o, distance ORDER BY distance, o.sortName, o.id LIMIT $limit
+  AND ($after IS NULL
+       OR point.distance(o.location, $origin) > $after.distance
+       OR (point.distance(o.location, $origin) = $after.distance AND (o.sortName > $after.sortName
+           OR (o.sortName = $after.sortName AND o.id > $after.id))))
+WITH o, point.distance(o.location, $origin) AS distance ORDER BY distance, o.sortName, o.id LIMIT $limit
 OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:Commune)
 WITH o, distance, c,
      CASE WHEN c IS NULL THEN [] ELSE [c] + [(c)-[r:PART_OF]->(t:Territory)
