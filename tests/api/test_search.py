@@ -175,3 +175,41 @@ async def test_hits_load_in_one_batch_per_type_sent_together(seeded: AsyncDriver
     data, errors, round_trips = await run(seeded, settings, text="saint", first=50, kinds=["TERRITORY"])
     assert not errors and len(data) == 50
     assert round_trips == 2
+
+
+SEARCH_WITH_COMMUNES = """
+query($text: String!) {
+  search(text: $text, first: 20) {
+    node {
+      __typename id
+      ... on Organization { name commune { name } }
+      ... on Territory { name }
+      ...Places
+    }
+  }
+}
+fragment Places on Event { title }
+"""
+
+SEARCH_WITH_A_NAMED_FRAGMENT = """
+query($text: String!) {
+  search(text: $text, first: 20) { node { __typename id ...Where } }
+}
+fragment Where on Organization { name commune { name } }
+"""
+
+
+async def test_the_organizations_communes_come_with_the_hits_nodes(
+    hundred_organizations: str, seeded: AsyncDriver, settings: Settings
+) -> None:
+    for query in (SEARCH_WITH_COMMUNES, SEARCH_WITH_A_NAMED_FRAGMENT):
+        context = Context(seeded, settings.neo4j_database)
+        result = await schema.execute(query, variable_values={"text": "test api rt"}, context_value=context)
+        assert not result.errors, result.errors
+        assert result.data is not None
+        nodes = [h["node"] for h in result.data["search"]]
+        # The fixture's organizations are all in Cusset.
+        assert len(nodes) == 20 and {n["__typename"] for n in nodes} == {"Organization"}
+        assert {n["commune"]["name"] for n in nodes} == {"Cusset"}
+        # The search, then the nodes with their communes: one statement, not a third round trip for the communes.
+        assert context.reader.round_trips == 2, context.reader.round_trips

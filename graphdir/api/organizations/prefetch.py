@@ -1,4 +1,5 @@
-"""An organization page's first relationship level, started with the organization itself.
+"""An organization page's first relationship level, started with the organization itself (and a search's, with its
+hits' nodes).
 
 `organization(id)` knows the id before reading anything, and so does every relationship field of its selection
 (commune, memberOf, members, conventions, people): their DataLoader loads are started at once, with the arguments
@@ -19,9 +20,12 @@ from graphql import (
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
+    GraphQLInterfaceType,
     GraphQLObjectType,
     GraphQLResolveInfo,
+    GraphQLUnionType,
     InlineFragmentNode,
+    NamedTypeNode,
     SelectionSetNode,
     get_named_type,
 )
@@ -72,29 +76,72 @@ STARTS: dict[str, Start] = {
 def start_relationships(info: Info[Context, None], graph_id: str) -> None:
     """Start the loads of the relationship fields selected under the field being resolved, `organization(...)`."""
     for name, args in _selected_fields(info):
-        start = STARTS.get(name)
-        if start is None or args.get("on") is not None:
-            continue
+        _start(info.context, name, args, [graph_id])
+
+
+def start_relationships_of_nodes(info: Info[Context, None], under: str, graph_ids: list[str]) -> None:
+    """The same for a list of organizations reached through the field `under` of the field being resolved (the
+    `node` of search hits): the fields selected on Organization there (`... on Organization { commune }`)."""
+    if not graph_ids:
+        return
+    for name, args in _selected_fields(info, under):
+        _start(info.context, name, args, graph_ids)
+
+
+def _start(ctx: Context, name: str, args: dict[str, Any], graph_ids: list[str]) -> None:
+    start = STARTS.get(name)
+    if start is None or args.get("on") is not None:
+        return
+    for graph_id in graph_ids:
         try:
-            task = asyncio.ensure_future(start(info.context, graph_id, args))
+            task = asyncio.ensure_future(start(ctx, graph_id, args))
         except BadUserInput:
-            continue
+            return
         # Its resolver awaits the same DataLoader key, and sees any error there: nothing to report here.
         task.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
-def _selected_fields(info: Info[Context, None]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Each field selected under the one being resolved, fragments included, with its arguments coerced as
-    graphql-core coerces them for the resolver (Strawberry's `selected_fields` gives literals unconverted)."""
+def _selected_fields(info: Info[Context, None], under: str | None = None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Each field selected on Organization under the one being resolved (or under its field `under`), fragments
+    included, with its arguments coerced as graphql-core coerces them for the resolver (Strawberry's
+    `selected_fields` gives literals unconverted)."""
     raw = info._raw_info  # graphql-core's resolve info: the field's nodes, the fragments, the variables
-    parent = get_named_type(raw.return_type)
-    if not isinstance(parent, GraphQLObjectType):
+    organization = raw.schema.get_type("Organization")
+    if not isinstance(organization, GraphQLObjectType):
         return
     # Strawberry's executor keeps the coerced variables as a plain dict.
     variables = VariableValues(sources={}, coerced=info.variable_values)
-    for node in raw.field_nodes:
+    nodes = list(raw.field_nodes)
+    if under is not None:
+        nodes = [node for parent in nodes if parent.selection_set is not None
+                 for node in _fields_named(parent.selection_set, under, raw)]
+    elif get_named_type(raw.return_type) is not organization:
+        return
+    for node in nodes:
         if node.selection_set is not None:
-            yield from _walk(node.selection_set, parent, raw, variables)
+            yield from _walk(node.selection_set, organization, raw, variables)
+
+
+def _fields_named(selections: SelectionSetNode, name: str, raw: GraphQLResolveInfo[Any]) -> Iterator[FieldNode]:
+    for selection in selections.selections:
+        if isinstance(selection, FieldNode):
+            if selection.name.value == name:
+                yield selection
+        elif isinstance(selection, InlineFragmentNode):
+            yield from _fields_named(selection.selection_set, name, raw)
+        elif isinstance(selection, FragmentSpreadNode) and selection.name.value in raw.fragments:
+            yield from _fields_named(raw.fragments[selection.name.value].selection_set, name, raw)
+
+
+def _applies(condition: NamedTypeNode | None, parent: GraphQLObjectType, raw: GraphQLResolveInfo[Any]) -> bool:
+    """Whether a fragment with this type condition applies to `parent` (no condition, the type, or an abstract type
+    it belongs to)."""
+    if condition is None:
+        return True
+    named = raw.schema.get_type(condition.name.value)
+    if named is parent:
+        return True
+    return isinstance(named, GraphQLInterfaceType | GraphQLUnionType) and raw.schema.is_sub_type(named, parent)
 
 
 def _walk(selections: SelectionSetNode, parent: GraphQLObjectType, raw: GraphQLResolveInfo[Any],
@@ -109,6 +156,9 @@ def _walk(selections: SelectionSetNode, parent: GraphQLObjectType, raw: GraphQLR
             except GraphQLError:
                 continue  # its resolver reports it
         elif isinstance(selection, InlineFragmentNode):
-            yield from _walk(selection.selection_set, parent, raw, variables)
+            if _applies(selection.type_condition, parent, raw):
+                yield from _walk(selection.selection_set, parent, raw, variables)
         elif isinstance(selection, FragmentSpreadNode) and selection.name.value in raw.fragments:
-            yield from _walk(raw.fragments[selection.name.value].selection_set, parent, raw, variables)
+            fragment = raw.fragments[selection.name.value]
+            if _applies(fragment.type_condition, parent, raw):
+                yield from _walk(fragment.selection_set, parent, raw, variables)

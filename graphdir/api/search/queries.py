@@ -11,6 +11,7 @@ from strawberry.types import Info
 from graphdir.api.context import Context
 from graphdir.api.errors import BadUserInput
 from graphdir.api.node import load_node
+from graphdir.api.organizations.prefetch import start_relationships_of_nodes
 from graphdir.api.search.types import SearchHit, SearchKind, kinds_of
 from graphdir.domain.search.service import DEFAULT_FIRST, MAX_FIRST, SearchInputError, SearchService
 
@@ -36,7 +37,9 @@ class SearchQuery:
             hits = await SearchService(info.context.reader).search(text, kinds_of(kinds), first)
         except SearchInputError as exc:
             raise BadUserInput(exc.argument, str(exc)) from exc
-        # Loaded together, the nodes of one type are one batched query (graphdir.api.dataloaders).
+        # Loaded together, the nodes of one type are one batched query (graphdir.api.dataloaders), sent with the
+        # organizations' selected relationships (their commune) as one statement.
+        start_relationships_of_nodes(info, "node", [hit.id for hit in hits if hit.type_name == "Organization"])
         nodes = await asyncio.gather(*(load_node(info.context, hit.type_name, hit.id) for hit in hits))
         return [SearchHit(score=hit.score, node=node) for hit, node in zip(hits, nodes, strict=True)
                 if node is not None]
