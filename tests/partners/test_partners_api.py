@@ -87,6 +87,7 @@ async def test_radius_and_filter(nearby: AsyncDriver, settings: Settings) -> Non
     names = names_of(body["data"]["partnersNear"]["edges"])
     assert names == ["Test Coopérative de Vichy", "Test Coopérative de Clermont",
                      "Test Fédération des coopératives de l'Allier"]
+    assert body["data"]["partnersNear"]["totalCount"] == 3  # the filter applies to the count too
 
 
 async def test_near_a_point_and_an_organization(nearby: AsyncDriver, settings: Settings) -> None:
@@ -99,6 +100,8 @@ async def test_near_a_point_and_an_organization(nearby: AsyncDriver, settings: S
     # From Vichy, Bellerive's centre (2.1 km) is nearer than Cusset (2.5 km); the origin itself is left out.
     assert names[:2] == ["Test Mutuelle de Bellerive", "Test Association de Cusset"]
     assert "Test Coopérative de Vichy" not in names
+    # The origin is left out of the count as well.
+    assert body["data"]["partnersNear"]["totalCount"] == len(names)
 
 
 async def test_pages_follow_each_other(nearby: AsyncDriver, settings: Settings) -> None:

@@ -72,6 +72,14 @@ RETURN o.id AS id, o.sortName AS sortName, distance,
        coalesce(o.locationApproximate, false) AS approximate, """ + _SHARED + """ AS shared
 """
 
+# What a count counts. The excluded organizations are compared as nodes, not by id: with no filter, the count then
+# reads nothing of a candidate but its indexed location (reading `o.id` of each was a fifth of the count's time
+# around Paris at the 100k scale).
+_WITHIN_RADIUS: LiteralString = """  OPTIONAL MATCH (x:Organization) WHERE x.id IN $exclude
+  WITH collect(x) AS excluded
+  MATCH (o:Organization)
+  WHERE point.distance(o.location, $origin) <= $radius AND NOT o IN excluded AND ($filterWhere)"""
+
 # A whole page in one round trip: the organizations (as ORGANIZATION_MAP) and, when asked, the total.
 NEAR_PAGE: LiteralString = """
 CALL () {
@@ -82,18 +90,13 @@ CALL () {
                   shared: """ + _SHARED + """}) AS hits
 }
 CALL () {
-  MATCH (o:Organization)
-  WHERE point.distance(o.location, $origin) <= $radius AND $withTotal AND NOT o.id IN $exclude AND ($filterWhere)
+""" + _WITHIN_RADIUS + """ AND $withTotal
   RETURN count(o) AS total
 }
 RETURN hits, CASE WHEN $withTotal THEN total END AS total
 """
 
-NEAR_COUNT_TEMPLATE: LiteralString = """
-MATCH (o:Organization)
-WHERE point.distance(o.location, $origin) <= $radius
-  AND NOT o.id IN $exclude
-  AND ($filterWhere)
+NEAR_COUNT_TEMPLATE: LiteralString = _WITHIN_RADIUS + """
 RETURN count(o) AS total
 """
 
