@@ -48,6 +48,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--latency-seconds", type=float, default=30.0)
     parser.add_argument("--throughput-seconds", type=float, default=10.0)
     parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                        help="processes of graphdir's API (uvicorn workers) and of the peer (node:cluster), the same "
+                             "for both (default: the machine's cores)")
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--draws", type=int, default=1000, help="distinct inputs per question")
     parser.add_argument("--keep-running", action="store_true", help="leave Neo4j running at the end")
@@ -64,8 +67,9 @@ def revive(servers: dict[str, Server], env: dict[str, str], result: dict[str, An
         if server.process.poll() is None:
             continue
         log(f"{name} (pid {server.pid}) died (exit {server.process.returncode}): restarting it")
-        servers[name] = start_graphdir(env, log_dir, result.get("experiment") or "") if name == "graphdir" \
-            else start_peer(env, log_dir)
+        workers = result["workers"]
+        servers[name] = start_graphdir(env, log_dir, result.get("experiment") or "", workers) \
+            if name == "graphdir" else start_peer(env, log_dir, workers)
         result.setdefault("restarts", []).append({"server": name, "exit": server.process.returncode,
                                                   "before": len(result["questions"])})
 
@@ -146,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
         env = db.connection_env(instance)
         log_dir = DATA / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
-        servers["graphdir"] = start_graphdir(env, log_dir, args.experiment)
+        result["workers"] = args.workers
+        servers["graphdir"] = start_graphdir(env, log_dir, args.experiment, args.workers)
         result["experiment"] = args.experiment or None
         log(f"graphdir API on 127.0.0.1:{servers['graphdir'].port} (pid {servers['graphdir'].pid})")
         if not args.no_peer:
-            servers["peer"] = start_peer(env, log_dir)
+            servers["peer"] = start_peer(env, log_dir, args.workers)
             log(f"@neo4j/graphql peer on 127.0.0.1:{servers['peer'].port} (pid {servers['peer'].pid})")
         neo4j_pid = instance.pid()
         os.environ["BENCH_NEO4J_PID"] = str(neo4j_pid or "")

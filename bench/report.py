@@ -99,7 +99,11 @@ def markdown(result: dict[str, Any]) -> str:
         f"{plan['concurrency']} for {plan['throughput_seconds']:.0f} s. Inputs drawn from seed {result['seed']}, the "
         "same for the three columns. graphdir and the peer over HTTP on loopback (the harness's own HTTP/1.1 "
         "client, kept-alive connections); raw = one Cypher statement per question through the async Python driver "
-        "(no HTTP: the floor). See bench/README.md. The last column is the CPU other processes (not the harness, the "
+        "(no HTTP: the floor). "
+        + (f"graphdir's API and the peer each ran in {result['workers']} processes (uvicorn workers; node:cluster), "
+           "their peak RSS summed over them. " if result.get("workers", 1) > 1 else
+           "graphdir's API and the peer each ran in one process. ")
+        + "See bench/README.md. The last column is the CPU other processes (not the harness, the "
         "servers or this Neo4j) used while the row was measured, in cores of the machine's "
         f"{m['cores']}: above a few tenths, other work competed with it.")
     add("")

@@ -16,7 +16,7 @@ from bench import agreement, measure
 from bench.columns import Column, GraphQLColumn, RawColumn
 from bench.http import Connection, get_request
 from bench.questions import Draw, Question
-from bench.servers import ForeignCpu, Server, peak_rss_mb, reset_peak
+from bench.servers import ForeignCpu, Server, peak_rss_mb, process_tree, reset_peak
 
 
 @dataclass
@@ -159,11 +159,11 @@ async def run_question(question: Question, columns: dict[str, Column], draws: li
 
 def ours(servers: dict[str, Server]) -> set[int]:
     """The harness, the servers and the benchmark's Neo4j (the parent of nothing else we start)."""
-    pids = {os.getpid(), *(server.pid for server in servers.values())}
+    roots = [server.pid for server in servers.values()]
     neo4j_pid = os.environ.get("BENCH_NEO4J_PID")
     if neo4j_pid:
-        pids.add(int(neo4j_pid))
-    return pids
+        roots.append(int(neo4j_pid))
+    return {os.getpid(), *(pid for root in roots for pid in process_tree(root))}
 
 
 def build_columns(question: Question, api: Server | None, peer: Server | None,

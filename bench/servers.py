@@ -1,7 +1,8 @@
 """The processes measured: graphdir's API (`graphdir serve`) and the @neo4j/graphql peer (Node), on loopback ports.
 
-Both are started by the harness and stopped at the end, by pid. Peak memory is the kernel's VmHWM of the process
-(/proc/<pid>/status); writing 5 to /proc/<pid>/clear_refs resets it, so each question's peak can be read too.
+Both are started by the harness and stopped at the end, by pid, each in as many processes as `--workers` says. Peak
+memory is the kernel's VmHWM (/proc/<pid>/status), summed over a server's processes; writing 5 to
+/proc/<pid>/clear_refs resets it, so each question's peak can be read too.
 """
 
 from __future__ import annotations
@@ -42,9 +43,29 @@ def _status_kb(pid: int, key: str) -> int | None:
     return None
 
 
+def process_tree(pid: int) -> list[int]:
+    """The process and its descendants (uvicorn's and Node's worker processes)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(parent, []).append(int(entry.name))
+    tree, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        tree.append(current)
+        todo += children.get(current, [])
+    return tree
+
+
 def peak_rss_mb(pid: int) -> float | None:
-    kb = _status_kb(pid, "VmHWM")
-    return round(kb / 1024, 1) if kb is not None else None
+    """VmHWM of the process, plus its workers' when it has some (the sum of their peaks)."""
+    peaks = [kb for p in process_tree(pid) if (kb := _status_kb(p, "VmHWM")) is not None]
+    return round(sum(peaks) / 1024, 1) if peaks else None
 
 
 def rss_mb(pid: int) -> float | None:
@@ -53,11 +74,13 @@ def rss_mb(pid: int) -> float | None:
 
 
 def reset_peak(pid: int) -> bool:
-    try:
-        Path(f"/proc/{pid}/clear_refs").write_text("5")
-        return True
-    except OSError:
-        return False
+    done = True
+    for p in process_tree(pid):
+        try:
+            Path(f"/proc/{p}/clear_refs").write_text("5")
+        except OSError:
+            done = False
+    return done
 
 
 @dataclass
@@ -97,8 +120,9 @@ def _wait(server: Server, ready: Callable[[], bool], timeout: float) -> None:
     raise ServerError(f"{server.name} did not answer within {timeout:.0f}s; see {server.log}")
 
 
-def start_graphdir(env: dict[str, str], log_dir: Path, experiments: str = "") -> Server:
-    """`graphdir serve` on a free port; `experiments` (bench/experiments/sitecustomize.py) patch it for a run."""
+def start_graphdir(env: dict[str, str], log_dir: Path, experiments: str = "", workers: int = 1) -> Server:
+    """`graphdir serve` on a free port with `workers` processes; `experiments` (bench/experiments/sitecustomize.py)
+    patch it for a run."""
     port = free_port()
     log = log_dir / "graphdir-api.log"
     full_env = {**os.environ, **env, "GRAPHDIR_GRAPHIQL": "false", "GRAPHDIR_LOG_LEVEL": "WARNING"}
@@ -107,7 +131,8 @@ def start_graphdir(env: dict[str, str], log_dir: Path, experiments: str = "") ->
         full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(BENCH / "experiments"),
                                                                os.environ.get("PYTHONPATH")]))
     with log.open("wb") as out:
-        process = subprocess.Popen([str(GRAPHDIR), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        process = subprocess.Popen([str(GRAPHDIR), "serve", "--host", "127.0.0.1", "--port", str(port),
+                                    "--workers", str(workers)],
                                    env=full_env, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
                                    stdin=subprocess.DEVNULL)
     server = Server("graphdir", process, port, log)
@@ -134,11 +159,12 @@ def ensure_peer_installed() -> None:
         raise ServerError("npm ci failed:\n" + (done.stdout + done.stderr)[-2000:])
 
 
-def start_peer(env: dict[str, str], log_dir: Path) -> Server:
+def start_peer(env: dict[str, str], log_dir: Path, workers: int = 1) -> Server:
+    """The peer's Node server on a free port, in `workers` processes (node:cluster) when more than one."""
     ensure_peer_installed()
     port = free_port()
     log = log_dir / "peer.log"
-    full_env = {**os.environ, **env, "PORT": str(port), "NODE_ENV": "production"}
+    full_env = {**os.environ, **env, "PORT": str(port), "NODE_ENV": "production", "WORKERS": str(workers)}
     with log.open("wb") as out:
         process = subprocess.Popen(["node", "server.mjs"], env=full_env, cwd=PEER, stdout=out,
                                    stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)

@@ -37,6 +37,11 @@ class AppState:
             log.info("schema ready", extra={"detail": str(report)})
 
 
+def app_from_env() -> Starlette:
+    """The application of one of `graphdir serve --workers N`'s processes, each with its own driver."""
+    return create_app(Settings.from_env())
+
+
 def create_app(settings: Settings) -> Starlette:
     state = AppState(settings)
 

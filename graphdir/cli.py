@@ -7,8 +7,9 @@ import asyncio
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from graphdir.config import ConfigError, Settings
+from graphdir.config import MAX_WORKERS, ConfigError, Settings
 from graphdir.db.driver import DatabaseUnavailable, connect
 from graphdir.db.local import LocalInstance, LocalServerError
 
@@ -18,6 +19,12 @@ EXIT_UNAVAILABLE = 3
 
 def _settings() -> Settings:
     return Settings.from_env()
+
+
+def _positive(raw: str) -> int:
+    if not raw.isdigit() or int(raw) < 1 or int(raw) > MAX_WORKERS:
+        raise argparse.ArgumentTypeError(f"{raw!r} is not a number of processes (1-{MAX_WORKERS})")
+    return int(raw)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -30,8 +37,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     logs.configure(settings.log_level)
     # Fail fast with one line rather than serving a directory that cannot read its graph.
     asyncio.run(_check_connection(settings))
-    uvicorn.run(create_app(settings), host=args.host or settings.host, port=args.port or settings.port,
-                log_config=None, access_log=False, loop="uvloop", http="httptools")
+    workers = args.workers or settings.workers
+    options: dict[str, Any] = {"host": args.host or settings.host, "port": args.port or settings.port,
+                               "log_config": None, "access_log": False, "loop": "uvloop", "http": "httptools"}
+    if workers == 1:
+        uvicorn.run(create_app(settings), **options)
+    else:
+        # Each worker process builds its application, and opens its driver, from the same environment.
+        uvicorn.run("graphdir.app:app_from_env", factory=True, workers=workers, **options)
     return 0
 
 
@@ -99,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Serve the GraphQL API (GRAPHDIR_HOST, GRAPHDIR_PORT, GRAPHDIR_GRAPHIQL).")
     serve.add_argument("--host", help="listen address (default GRAPHDIR_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="listen port (default GRAPHDIR_PORT or 8000)")
+    serve.add_argument("--workers", type=_positive, help="processes serving requests, one event loop each (default "
+                       "GRAPHDIR_WORKERS or 1; as many as the cores Neo4j leaves free)")
     serve.set_defaults(func=cmd_serve)
 
     db = sub.add_parser("db", help="run the local Neo4j server (machines without Docker)",

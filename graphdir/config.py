@@ -19,6 +19,9 @@ class ConfigError(ValueError):
     """A setting is missing or malformed; the message names the variable."""
 
 
+MAX_WORKERS = 64
+
+
 @dataclass(frozen=True)
 class Settings:
     neo4j_uri: str
@@ -29,6 +32,8 @@ class Settings:
     port: int
     log_level: str
     graphiql: bool
+    # Processes serving requests: one event loop each, so one core each at most.
+    workers: int
     # True when graphdir manages the Neo4j server itself (NEO4J_URI unset).
     local_neo4j: bool
     instance: str
@@ -56,6 +61,7 @@ class Settings:
             port=_port(env.get("GRAPHDIR_PORT", "8000")),
             log_level=_log_level(env.get("GRAPHDIR_LOG_LEVEL", "INFO")),
             graphiql=_flag("GRAPHDIR_GRAPHIQL", env.get("GRAPHDIR_GRAPHIQL", "true")),
+            workers=_workers(env.get("GRAPHDIR_WORKERS", "1")),
             local_neo4j=local,
             instance=instance,
         )
@@ -74,6 +80,12 @@ def _check_uri(uri: str) -> None:
 def _port(raw: str) -> int:
     if not raw.isdigit() or not 0 < int(raw) < 65536:
         raise ConfigError(f"GRAPHDIR_PORT={raw!r} is not a port number (1-65535)")
+    return int(raw)
+
+
+def _workers(raw: str) -> int:
+    if not raw.isdigit() or not 0 < int(raw) <= MAX_WORKERS:
+        raise ConfigError(f"GRAPHDIR_WORKERS={raw!r} is not a number of processes (1-{MAX_WORKERS})")
     return int(raw)
 
 

@@ -1,8 +1,13 @@
 """The command stops with one line naming the URI and the cause, never a traceback."""
 
+import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -50,6 +55,7 @@ def test_wrong_password_is_one_line(settings: Settings) -> None:
         ({"NEO4J_URI": "http://127.0.0.1:7474", "NEO4J_PASSWORD": "x"}, "NEO4J_URI"),
         ({"NEO4J_URI": "bolt://127.0.0.1:7687", "NEO4J_PASSWORD": "x", "GRAPHDIR_PORT": "eighty"}, "GRAPHDIR_PORT"),
         ({"NEO4J_URI": "bolt://127.0.0.1:7687"}, "NEO4J_PASSWORD"),
+        ({"NEO4J_URI": "bolt://127.0.0.1:7687", "NEO4J_PASSWORD": "x", "GRAPHDIR_WORKERS": "0"}, "GRAPHDIR_WORKERS"),
     ],
 )
 def test_bad_configuration_names_the_variable(env: dict[str, str], named: str) -> None:
@@ -63,3 +69,46 @@ def test_every_subcommand_has_help() -> None:
         done = run(args)
         assert done.returncode == 0, args
         assert "usage: graphdir" in done.stdout
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_serve_with_two_workers_answers_and_stops(settings: Settings) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env.update(NEO4J_URI=settings.neo4j_uri, NEO4J_PASSWORD=settings.neo4j_password, GRAPHDIR_LOG_LEVEL="WARNING")
+    server = subprocess.Popen([*GRAPHDIR, "serve", "--port", str(port), "--workers", "2"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        body = json.dumps({"query": "{ __typename }"}).encode()
+        answers = []
+        deadline = time.monotonic() + 60
+        while len(answers) < 10 and time.monotonic() < deadline:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=body,
+                                             headers={"Content-Type": "application/json"})
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:
+                    answers.append(json.loads(response.read()))
+            except OSError:
+                time.sleep(0.3)
+        assert answers and all(a == {"data": {"__typename": "Query"}} for a in answers), answers
+        # uvicorn's supervisor and its two worker processes (spawned through multiprocessing's tracker too).
+        workers = [pid for pid in _children(server.pid)
+                   if b"multiprocessing.resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        assert len(workers) == 2, workers
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert server.returncode == 0, stderr
+    assert b"Traceback" not in stderr

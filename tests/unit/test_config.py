@@ -15,6 +15,8 @@ def test_defaults() -> None:
     s = Settings.from_env(BASE)
     assert (s.neo4j_user, s.neo4j_database, s.host, s.port) == ("neo4j", "neo4j", "127.0.0.1", 8000)
     assert s.log_level == "INFO"
+    assert s.workers == 1
+    assert Settings.from_env({**BASE, "GRAPHDIR_WORKERS": "2"}).workers == 2
 
 
 @pytest.mark.parametrize(
@@ -25,6 +27,9 @@ def test_defaults() -> None:
         ({"GRAPHDIR_PORT": "0"}, "GRAPHDIR_PORT"),
         ({"GRAPHDIR_LOG_LEVEL": "chatty"}, "GRAPHDIR_LOG_LEVEL"),
         ({"GRAPHDIR_GRAPHIQL": "maybe"}, "GRAPHDIR_GRAPHIQL"),
+        ({"GRAPHDIR_WORKERS": "0"}, "GRAPHDIR_WORKERS"),
+        ({"GRAPHDIR_WORKERS": "two"}, "GRAPHDIR_WORKERS"),
+        ({"GRAPHDIR_WORKERS": "65"}, "GRAPHDIR_WORKERS"),
         ({"NEO4J_PASSWORD": ""}, "NEO4J_PASSWORD"),
     ],
 )
