@@ -46,7 +46,7 @@ ORGANIZATION_ORIGIN: LiteralString = ORGANIZATION_ORIGIN_MATCH + _TERRITORIES_OF
 # scans it for a distance to a point read from the graph in the same query.
 # The cursor's predicate sits in the MATCH's WHERE, distance spelled out: placed after a WITH, the planner put it
 # between a full Sort of every candidate and the LIMIT, where here it gets a Top (the nearest $limit kept as they come),
-# which around Paris at the 1m scale is a sort of 100,000 rows saved per page.
+# which from the centre of Paris at the 1m scale saves a sort of 126,267 rows per page.
 _NEAR_HITS: LiteralString = """
 MATCH (o:Organization)
 WHERE point.distance(o.location, $origin) <= $radius
