@@ -146,7 +146,6 @@ def main(argv: list[str] | None = None) -> int:
                 instance.stop()
         db.start(instance, scale)
         result["data"] = dataset.graph_counts(instance)
-        result["versions"] = report.versions(instance, peer=not args.no_peer)
         env = db.connection_env(instance)
         log_dir = DATA / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
@@ -157,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_peer:
             servers["peer"] = start_peer(env, log_dir, args.workers)
             log(f"@neo4j/graphql peer on 127.0.0.1:{servers['peer'].port} (pid {servers['peer'].pid})")
+        # After the servers: on a fresh clone the peer's packages exist only once start_peer ran `npm ci`.
+        result["versions"] = report.versions(instance, peer=not args.no_peer)
         neo4j_pid = instance.pid()
         os.environ["BENCH_NEO4J_PID"] = str(neo4j_pid or "")
         if args.quiet_load:
