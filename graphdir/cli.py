@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from graphdir.config import MAX_WORKERS, ConfigError, Settings
+from graphdir.config import ConfigError, Settings, parse_workers
 from graphdir.db.driver import DatabaseUnavailable, connect
 from graphdir.db.local import LocalInstance, LocalServerError
 
@@ -21,10 +21,11 @@ def _settings() -> Settings:
     return Settings.from_env()
 
 
-def _positive(raw: str) -> int:
-    if not raw.isdigit() or int(raw) < 1 or int(raw) > MAX_WORKERS:
-        raise argparse.ArgumentTypeError(f"{raw!r} is not a number of processes (1-{MAX_WORKERS})")
-    return int(raw)
+def _workers(raw: str) -> int:
+    try:
+        return parse_workers(raw)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -112,7 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
                            description="Serve the GraphQL API (GRAPHDIR_HOST, GRAPHDIR_PORT, GRAPHDIR_GRAPHIQL).")
     serve.add_argument("--host", help="listen address (default GRAPHDIR_HOST or 127.0.0.1)")
     serve.add_argument("--port", type=int, help="listen port (default GRAPHDIR_PORT or 8000)")
-    serve.add_argument("--workers", type=_positive, help="processes serving requests, one event loop each (default "
+    serve.add_argument("--workers", type=_workers, help="processes serving requests, one event loop each (default "
                        "GRAPHDIR_WORKERS or 1; as many as the cores Neo4j leaves free)")
     serve.set_defaults(func=cmd_serve)
 

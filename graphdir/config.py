@@ -83,10 +83,18 @@ def _port(raw: str) -> int:
     return int(raw)
 
 
-def _workers(raw: str) -> int:
+def parse_workers(raw: str) -> int:
+    """A number of serving processes; ValueError says what is wrong (the caller names where it came from)."""
     if not raw.isdigit() or not 0 < int(raw) <= MAX_WORKERS:
-        raise ConfigError(f"GRAPHDIR_WORKERS={raw!r} is not a number of processes (1-{MAX_WORKERS})")
+        raise ValueError(f"{raw!r} is not a number of processes (1-{MAX_WORKERS})")
     return int(raw)
+
+
+def _workers(raw: str) -> int:
+    try:
+        return parse_workers(raw)
+    except ValueError as exc:
+        raise ConfigError(f"GRAPHDIR_WORKERS={exc}") from exc
 
 
 def _log_level(raw: str) -> str:
