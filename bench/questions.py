@@ -54,16 +54,11 @@ PEER_CANNOT = {
 }
 
 
-# Answers that differ for a known reason (the agreement check still reports them).
-KNOWN_DIFFERENCES = {
-    "C2": (
-        "The peer's totalCount is lower: it counts organizations in communes directly part of the région. graphdir "
-        "(and the floor, which follows graphdir's meaning) also counts communes whose EPCI is part of a département "
-        "of the région: an interdepartmental EPCI such as the Grand Avignon (seat in Vaucluse, PACA) brings Gard "
-        "communes (Occitanie) into PACA through commune -> EPCI -> département 84 -> région 93. That is graphdir's "
-        "territory inclusion (graphdir/domain/territories/cypher.py, PART_OF*0..4 through any level), not the peer."
-    ),
-}
+# Answers that differ for a known reason (the agreement check still reports them). None today: C2's totalCount used
+# to differ, when graphdir's territory inclusion walked PART_OF through any level and carried an interdepartmental
+# EPCI's communes into the neighbouring région; inclusion is now one PART_OF hop (schema/MODEL.md, "Inside a
+# territory"), the peer's meaning too.
+KNOWN_DIFFERENCES: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

@@ -303,6 +303,25 @@ def region_parents(departement: str, region: str) -> list[dict[str, str]]:
     return [{"territory": f"region:{region}"}]
 
 
+def epci_parents(members: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """PART_OF links of an EPCI from its member communes: the département, and the région, that hold all of them.
+
+    PART_OF means "wholly inside" (schema/MODEL.md): an EPCI whose communes lie in two départements is part of neither,
+    and part of its région only if both départements are in it. Before 2016 the Auvergne départements were in another
+    région than the rest of Auvergne-Rhône-Alpes, so an EPCI mixing them is part of 84 since the merger only.
+    """
+    departements = sorted({m["departement"] for m in members})
+    regions = {m["region"] for m in members}
+    parents = [{"territory": f"departement:{departements[0]}"}] if len(departements) == 1 else []
+    if len(regions) == 1:
+        in_auvergne = {d in AUVERGNE_DEPARTEMENTS for d in departements}
+        if in_auvergne == {True, False}:
+            parents.append({"territory": f"region:{AUVERGNE_RHONE_ALPES}", "since": MERGER_DAY})
+        else:
+            parents.extend(region_parents(departements[0], regions.pop()))
+    return parents
+
+
 def historical_records() -> list[dict[str, Any]]:
     """Territories that no longer exist but that the founding documents speak of."""
     return [
@@ -586,14 +605,13 @@ def build(inputs: Inputs) -> Build:
     ]
     epci_recs = []
     for code, e in sorted(epci.items()):
-        deps = sorted({current[m]["departement"] for m in epci_members[code]})
         epci_recs.append(
             territory(
                 "EPCI",
                 code,
                 e["nom"],
                 population=e.get("populationMunicipale"),
-                parents=[{"territory": f"departement:{d}"} for d in deps],
+                parents=epci_parents([current[m] for m in epci_members[code]]),
             )
         )
     commune_recs = []

@@ -11,6 +11,7 @@ Modules, in the order a load goes through them:
     specs       what each section may hold (FORMAT.md as data)
     dates       partial dates and their bounds
     validation  records -> errors and references; keys across the load; references against the graph
+    containment territories list all that contains them (PART_OF is one hop, schema/MODEL.md)
     lookup      the graph reads validation needs (one batched query per kind)
     planning    records -> node and relationship rows
     writing     compare with the graph, write what differs (one transaction; see its doc for bulk loads)
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from neo4j import AsyncDriver
 
+from graphdir.loader.containment import check_containment
 from graphdir.loader.errors import LoadError, LoadRejected, WriteFailed
 from graphdir.loader.lookup import GraphReader
 from graphdir.loader.planning import build_plan
@@ -69,9 +71,9 @@ async def load_paths(
     bar.finish()
     defined = defined_in_load(read.records)
     organizations = [c.record for c in out.checked if c.record.section == "organizations"]
-    graph_communes = await check_against_graph(
-        out.references, organizations, defined, GraphReader(driver, database), out
-    )
+    graph = GraphReader(driver, database)
+    graph_communes = await check_against_graph(out.references, organizations, defined, graph, out)
+    await check_containment(out.checked, graph.parents, out)
     if out.errors:
         rank = {name: index for index, name in enumerate(read.files)}
         raise LoadRejected(sorted(out.errors, key=lambda e: (rank.get(e.file, -1), e.file, e.line, e.record,

@@ -76,6 +76,13 @@ RETURN count(n) > 0 AS found
 
 # Which of $ids are communes, with their location (an organization without one of its own takes its commune's):
 # one record, `found`, a list of [id, location].
+# The PART_OF links of territories a load refers to without defining them (graphdir.loader.containment).
+PARENTS_OF_TERRITORIES = """
+UNWIND $ids AS id
+MATCH (:Territory {id: id})-[r:PART_OF]->(p:Territory)
+RETURN collect([id, p.id, r.since, r.until]) AS found
+"""
+
 EXISTING_COMMUNES = """
 UNWIND $ids AS id
 MATCH (n:Territory {id: id})

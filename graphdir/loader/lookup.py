@@ -11,6 +11,7 @@ from typing import Any
 from neo4j import AsyncDriver
 
 from graphdir.loader import cypher
+from graphdir.loader.containment import Link
 from graphdir.loader.specs import Ref
 from graphdir.loader.validation import Location
 
@@ -47,6 +48,14 @@ class GraphReader:
             return {tid: as_location(location) for tid, location in record["found"]}
         record = await self._single(cypher.existing_ids(KEY_LABELS[kind]), {"ids": list(ids)})
         return dict.fromkeys(record["ids"])
+
+    async def parents(self, ids: Sequence[str]) -> Mapping[str, Sequence[Link]]:
+        self.queries += 1
+        record = await self._single(cypher.PARENTS_OF_TERRITORIES, {"ids": list(ids)})
+        found: dict[str, list[Link]] = {}
+        for tid, parent, since, until in record["found"]:
+            found.setdefault(tid, []).append(Link(parent, since, until))
+        return found
 
     async def holders(self, prop: str, pairs: Sequence[tuple[str, str]]) -> Sequence[tuple[str, str]]:
         if not pairs:

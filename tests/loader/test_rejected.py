@@ -218,6 +218,32 @@ async def test_duplicate_keys_in_one_file_and_across_files(
     ]
 
 
+async def test_a_territory_must_list_what_its_parents_lie_inside(
+    graph: Graph, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Inside is one PART_OF hop (schema/MODEL.md): a commune of the test EPCI, which lies in the test pays since 2014,
+    # that does not list the pays would be missing from the pays' lists. The EPCI is read from the graph here.
+    await load_paths(graph.driver, graph.database, [VALID])
+    commune = write(tmp_path / "commune.yaml", """
+        territories:
+          - level: COMMUNE
+            code: "99904"
+            name: Oubliée
+            parents: [{territory: "epci:999999901"}]
+            source: test-loader-src-cog
+          - level: COMMUNE
+            code: "99905"
+            name: Listée avant le pays
+            parents: [{territory: "epci:999999901", until: "2013-12-31"}]
+            source: test-loader-src-cog
+        """)
+    assert await rejected(graph, capsys, commune) == [
+        f"{commune}:5: territories[0] parents[0].territory: commune:99904 is part of epci:999999901, which is part "
+        "of pays:test-loader-pays: list pays:test-loader-pays among its parents too (PART_OF means wholly inside, "
+        "schema/MODEL.md)",
+    ]
+
+
 async def test_slug_already_taken_in_the_graph(
     graph: Graph, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -118,7 +118,7 @@ async def test_seeded_pays_vichy_auvergne_territory_and_partnership(seeded: Asyn
     t = rows[0]
     assert (t["code"], t["name"], t["source"]) == ("vichy-auvergne", "Pays Vichy-Auvergne", f.SRC_AUVERGNE)
     assert sorted(t["parents"], key=str) == sorted(
-        [["departement:03", None, None], ["region:83", None, "2015-12-31"]], key=str
+        [["departement:03", None, None], ["region:83", None, "2015-12-31"], ["region:84", "2016-01-01", None]], key=str
     )
     # The document names no member commune (Cusset is where the convention was signed, not a stated member).
     assert t["members"] == 0

@@ -224,7 +224,7 @@ def test_the_founding_files_define_only_the_pays_and_reference_cog_territories()
     defined = {f"{t['level'].lower()}:{t['code']}" for t in f.records("territories")}
     assert defined == {"pays:vichy-auvergne"}
     assert _referenced_territories() - defined == {
-        "commune:03095", "departement:03", "region:83", "region:53", "region:93",
+        "commune:03095", "departement:03", "region:83", "region:84", "region:53", "region:93",
     }  # fmt: skip
 
 

@@ -287,6 +287,27 @@ def test_region_parents_split_auvergne() -> None:
         bt.region_parents("63", "93")
 
 
+def test_epci_parents_are_what_holds_every_commune() -> None:
+    def c(dep: str, reg: str) -> dict[str, str]:
+        return {"departement": dep, "region": reg}
+
+    assert bt.epci_parents([c("13", "93"), c("13", "93")]) == [{"territory": "departement:13"},
+                                                                {"territory": "region:93"}]
+    assert bt.epci_parents([c("30", "76"), c("84", "93")]) == []  # the Grand Avignon's case
+    assert bt.epci_parents([c("31", "76"), c("09", "76")]) == [{"territory": "region:76"}]
+    assert bt.epci_parents([c("03", "84")]) == [
+        {"territory": "departement:03"},
+        {"territory": "region:84", "since": "2016-01-01"},
+        {"territory": "region:83", "until": "2015-12-31"},
+    ]
+    # Allier with Puy-de-Dôme: both in Auvergne before 2016; Allier with Loire: one région only since the merger
+    assert bt.epci_parents([c("03", "84"), c("63", "84")]) == [
+        {"territory": "region:84", "since": "2016-01-01"},
+        {"territory": "region:83", "until": "2015-12-31"},
+    ]
+    assert bt.epci_parents([c("03", "84"), c("42", "84")]) == [{"territory": "region:84", "since": "2016-01-01"}]
+
+
 def test_historical_auvergne_record() -> None:
     (auvergne,) = bt.historical_records()
     assert auvergne == {
@@ -415,7 +436,11 @@ def test_build_on_tiny_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
         {"territory": "epci:200071363"},
     ]
     assert communes["13055"]["parents"] == [{"territory": "departement:13"}, {"territory": "region:93"}]
-    assert result.files["epci.jsonl"][0]["parents"] == [{"territory": "departement:03"}]
+    assert result.files["epci.jsonl"][0]["parents"] == [
+        {"territory": "departement:03"},
+        {"territory": "region:84", "since": "2016-01-01"},
+        {"territory": "region:83", "until": "2015-12-31"},
+    ]
     assert result.files["epci.jsonl"][0]["population"] == 80000
     regions = {r["code"]: r for r in result.files["regions.jsonl"]}
     assert regions["84"]["validFrom"] == "2016-01-01" and "validFrom" not in regions["93"]
@@ -600,16 +625,23 @@ def test_real_coordinates_share(seeds: dict[str, list[dict[str, Any]]]) -> None:
 
 
 def test_epci_members_and_parents(seeds: dict[str, list[dict[str, Any]]]) -> None:
-    deps_of_epci: dict[str, set[str]] = {}
+    """An EPCI is PART_OF the département and the région that hold all its communes, of none that holds only some."""
+    members: dict[str, list[dict[str, Any]]] = {}
     for r in seeds["communes.jsonl"]:
-        targets = [p["territory"] for p in r["parents"]]
-        for t in targets:
-            if t.startswith("epci:"):
-                deps_of_epci.setdefault(t, set()).add(targets[0])
-    assert len(deps_of_epci) == 1_255  # every EPCI has members
+        for p in r["parents"]:
+            if p["territory"].startswith("epci:"):
+                members.setdefault(p["territory"], []).append(r)
+    assert len(members) == 1_255  # every EPCI has members
     for r in seeds["epci.jsonl"]:
-        assert {p["territory"] for p in r["parents"]} == deps_of_epci[f"epci:{r['code']}"]
-        assert all(set(p) == {"territory"} for p in r["parents"])
+        communes = members[f"epci:{r['code']}"]
+        held_by_all = set.intersection(*({p["territory"] for p in c["parents"]} for c in communes))
+        wanted = {t for t in held_by_all if t.startswith(("departement:", "region:"))}
+        assert {p["territory"] for p in r.get("parents", [])} == wanted, r["code"]
+    by_code = {r["code"]: r for r in seeds["epci.jsonl"]}
+    assert "parents" not in by_code["248400251"]  # Grand Avignon: Gard (Occitanie) and Vaucluse (PACA)
+    split = sum(1 for r in seeds["epci.jsonl"] if not any(p["territory"].startswith("departement:")
+                                                          for p in r.get("parents", [])))
+    assert split == 89
     no_epci = [
         r["code"]
         for r in seeds["communes.jsonl"]
@@ -658,3 +690,14 @@ def test_readme_counts_match(seeds: dict[str, list[dict[str, Any]]]) -> None:
     assert "| COMMUNE | 34,969 |" in readme
     geonames = sum(1 for r in seeds["communes.jsonl"] if r.get("location", {}).get("method") == "geonames")
     assert f"| `geonames` | {geonames:,} |" in readme
+
+
+def test_part_of_is_written_whole(seeds: dict[str, list[dict[str, Any]]]) -> None:
+    """"Inside" is one PART_OF hop (schema/MODEL.md): whatever a territory's parent lies inside, it lies inside too."""
+    parents = {f"{r['level'].lower()}:{r['code']}": r.get("parents", []) for f in seeds.values() for r in f
+               if r.get("$kind") == "territories"}
+    for child, links in parents.items():
+        for link in links:
+            for above in parents[link["territory"]]:
+                covering = [mine for mine in links if mine["territory"] == above["territory"]]
+                assert covering, (child, link["territory"], above["territory"])

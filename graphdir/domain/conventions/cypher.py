@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from typing import Final
 
+from graphdir.domain.common.validity import held_on
 from graphdir.domain.facts.cypher import SOURCE_OF_R
 from graphdir.domain.organizations.cypher import ORGANIZATION_MAP
-from graphdir.domain.territories.cypher import ORGANIZATION_IN_TERRITORY, ORGANIZATIONS_OF_SCOPE
+from graphdir.domain.territories.cypher import (
+    ORGANIZATION_IN_TERRITORY,
+    ORGANIZATIONS_OF_SCOPE,
+    inside,
+    territories_inside,
+)
 
 CONVENTION_MAP: Final = """{
   .id, .title, .kind, .status, .signedOn, .signedOnInferred, .signedOnNote, .signedAt, .place, .validFrom,
@@ -29,16 +35,17 @@ RETURN id, c """
 # signed in "2012" is kept by signedFrom 2012-06-01.
 PARTY: Final = "EXISTS { (:Organization {id: $f_party})-[:PARTY_TO]->(c) }"
 TERRITORY: Final = (
-    """(EXISTS { MATCH (c)-[:SIGNED_IN]->(:Territory)-[:PART_OF*0..4]->(:Territory {id: $f_territory}) }
+    "(EXISTS { MATCH (c)-[:SIGNED_IN]->(place:Territory) WHERE "
+    + inside("place", "$f_territory", "$f_on")
+    + """ }
    OR EXISTS { MATCH (o:Organization)-[:PARTY_TO]->(c) WHERE """
     + ORGANIZATION_IN_TERRITORY
     + " })"
 )
 SIGNED_FROM: Final = "c.signedOnTo >= $f_signedFrom"
 SIGNED_TO: Final = "c.signedOnFrom <= $f_signedTo"
-IN_FORCE_ON: Final = """(coalesce(c.status, 'SIGNED') <> 'PLANNED'
-   AND coalesce(c.validFromFrom, c.signedOnFrom, date('0001-01-01')) <= $f_inForceOn
-   AND $f_inForceOn <= coalesce(c.validUntilTo, date('9999-12-31')))"""
+IN_FORCE_ON: Final = "(coalesce(c.status, 'SIGNED') <> 'PLANNED' AND " + held_on(
+    "c", "$f_inForceOn", (("validFromFrom", "signedOnFrom"), "validUntilTo")) + ")"
 ANY: Final = "true"
 
 # What binds `c` for a page: every convention, or (when the filter names a territory) those signed in it or with a
@@ -54,7 +61,10 @@ CALL (scope) {
   MATCH (o)-[:PARTY_TO]->(c:Convention)
   RETURN c
   UNION
-  MATCH (scope)<-[:PART_OF*0..4]-(:Territory)<-[:SIGNED_IN]-(c:Convention)
+  """
+    + territories_inside("scope", "$f_on")
+    + """
+  MATCH (inside)<-[:SIGNED_IN]-(c:Convention)
   RETURN c
 }
 WITH DISTINCT c

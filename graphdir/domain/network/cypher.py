@@ -3,18 +3,16 @@
 Relationship types are parameters (`type(r) IN $types`), chosen by the service from the fixed set of
 graphdir.domain.network.relations; labels come from a fixed UNION (one index seek per label), never from request text.
 
-Validity "as it stood on $on" follows schema/MODEL.md (Dates): a relationship holds on D when
-`coalesce(sinceFrom, 0001-01-01) <= D <= coalesce(untilTo, 9999-12-31)`; a node exists on D unless it certainly did not
+Validity "as it stood on $on" is graphdir.domain.common.validity's: a node exists on D unless it certainly did not
 (validFrom/foundedOn certainly after D, validUntil certainly before D). With `$on` null everything holds.
 """
 
 from typing import LiteralString
 
-_REL_VALID: LiteralString = """($on IS NULL OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on
-     AND $on <= coalesce(r.untilTo, date('9999-12-31'))))"""
+from graphdir.domain.common.validity import held_on_if_given
 
-_NODE_VALID: LiteralString = """($on IS NULL OR (coalesce(m.validFromFrom, m.foundedOnFrom, date('0001-01-01')) <= $on
-     AND $on <= coalesce(m.validUntilTo, date('9999-12-31'))))"""
+_REL_VALID = held_on_if_given("r", "$on")
+_NODE_VALID = held_on_if_given("m", "$on", (("validFromFrom", "foundedOnFrom"), "validUntilTo"))
 
 # The node of a (label, id) pair: one branch per label that may be a network or path end, each an index seek.
 _NODE_BY_LABEL_AND_ID: LiteralString = """

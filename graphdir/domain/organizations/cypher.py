@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from graphdir.domain.common.validity import all_held_on_if_given, held_on, held_on_if_given
 from graphdir.domain.facts.cypher import SOURCE_OF_R
 from graphdir.domain.territories.cypher import ORGANIZATIONS_OF_SCOPE
 
@@ -83,15 +84,12 @@ MATCH_ALL: Final = "MATCH (o:Organization)"
 MATCH_IN_TERRITORY: Final = "MATCH (scope:Territory {id: $f_territory})\n" + ORGANIZATIONS_OF_SCOPE
 MATCH_MEMBERS: Final = """
 MATCH (:Organization {id: $f_memberOf})<-[r:MEMBER_OF]-(o:Organization)
-WHERE $f_on IS NULL
-   OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $f_on AND $f_on <= coalesce(r.untilTo, date('9999-12-31')))
+WHERE """ + held_on_if_given("r", "$f_on") + """
 WITH DISTINCT o
 """
 MATCH_MEMBERS_TRANSITIVE: Final = """
 MATCH (:Organization {id: $f_memberOf})<-[rs:MEMBER_OF*1..12]-(o:Organization)
-WHERE $f_on IS NULL
-   OR all(r IN rs WHERE coalesce(r.sinceFrom, date('0001-01-01')) <= $f_on
-                        AND $f_on <= coalesce(r.untilTo, date('9999-12-31')))
+WHERE """ + all_held_on_if_given("rs", "$f_on") + """
 WITH DISTINCT o
 """
 # Sort keys: {key} the list a cursor holds, {order} the same columns for ORDER BY (sorting on columns is cheaper than
@@ -182,8 +180,7 @@ UNWIND $ids AS id
 MATCH (parent:Organization {id: id})
 CALL (parent) {
   MATCH (o:Organization)-[r:MEMBER_OF]->(parent)
-  WHERE ($on IS NULL
-         OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31'))))
+  WHERE """ + held_on_if_given("r", "$on") + """
     AND ($after IS NULL OR [o.sortName, o.id, elementId(r)] > $after)
   WITH o, r ORDER BY o.sortName, o.id, elementId(r) LIMIT $limit
   WITH o, r, [o.sortName, o.id, elementId(r)] AS key
@@ -196,7 +193,7 @@ CALL (parent) {
 }
 RETURN id, edges, CASE WHEN $on IS NULL THEN COUNT { (parent)<-[:MEMBER_OF]-() } ELSE COUNT {
   MATCH (:Organization)-[r:MEMBER_OF]->(parent)
-  WHERE coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31'))
+  WHERE """ + held_on("r", "$on") + """
 } END AS total
 """
 )
@@ -207,8 +204,7 @@ UNWIND $ids AS id
 MATCH (member:Organization {id: id})
 CALL (member) {
   MATCH (member)-[r:MEMBER_OF]->(o:Organization)
-  WHERE ($on IS NULL
-         OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31'))))
+  WHERE """ + held_on_if_given("r", "$on") + """
     AND ($after IS NULL OR [o.sortName, o.id, elementId(r)] > $after)
   WITH o, r ORDER BY o.sortName, o.id, elementId(r) LIMIT $limit
   WITH o, r, [o.sortName, o.id, elementId(r)] AS key
@@ -221,7 +217,7 @@ CALL (member) {
 }
 RETURN id, edges, CASE WHEN $on IS NULL THEN COUNT { (member)-[:MEMBER_OF]->() } ELSE COUNT {
   MATCH (member)-[r:MEMBER_OF]->(:Organization)
-  WHERE coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31'))
+  WHERE """ + held_on("r", "$on") + """
 } END AS total
 """
 )
@@ -236,8 +232,7 @@ CALL (self) {
   MATCH (self)-[r:RECOGNISES|SUPPORTS|FUNDS|INTERLOCUTOR_OF|PARTNER_OF|FOUNDED]-(o:Organization)
   WITH o, r, CASE WHEN startNode(r) = self THEN 'OUTGOING' ELSE 'INCOMING' END AS direction
   WHERE ($kinds IS NULL OR type(r) IN $kinds) AND ($direction IS NULL OR direction = $direction)
-    AND ($on IS NULL
-         OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31'))))
+    AND """ + held_on_if_given("r", "$on") + """
     AND ($after IS NULL OR [o.sortName, o.id, type(r), direction, elementId(r)] > $after)
   WITH o, r, direction ORDER BY o.sortName, o.id, type(r), direction, elementId(r) LIMIT $limit
   WITH o, r, direction, [o.sortName, o.id, type(r), direction, elementId(r)] AS key
@@ -254,8 +249,7 @@ RETURN id, edges, CASE WHEN $on IS NULL AND $kinds IS NULL AND $direction IS NUL
   MATCH (self)-[r:RECOGNISES|SUPPORTS|FUNDS|INTERLOCUTOR_OF|PARTNER_OF|FOUNDED]-(o:Organization)
   WHERE ($kinds IS NULL OR type(r) IN $kinds)
     AND ($direction IS NULL OR (CASE WHEN startNode(r) = self THEN 'OUTGOING' ELSE 'INCOMING' END) = $direction)
-    AND ($on IS NULL
-         OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31'))))
+    AND """ + held_on_if_given("r", "$on") + """
 } END AS total
 """
 )

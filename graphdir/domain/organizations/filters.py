@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Final
 
+from graphdir.domain.common.validity import all_held_on_if_given, held_on_if_given
 from graphdir.domain.territories.cypher import ORGANIZATION_IN_TERRITORY
 from graphdir.text import fold
 
@@ -19,14 +20,11 @@ IDS: Final = "o.id IN $f_ids"
 TEXT: Final = "all(word IN $f_words WHERE o.searchText CONTAINS word)"
 MEMBER_OF: Final = """EXISTS {
     MATCH (o)-[r:MEMBER_OF]->(:Organization {id: $f_memberOf})
-    WHERE $f_on IS NULL
-       OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $f_on AND $f_on <= coalesce(r.untilTo, date('9999-12-31')))
+    WHERE """ + held_on_if_given("r", "$f_on") + """
   }"""
 MEMBER_OF_TRANSITIVE: Final = """EXISTS {
     MATCH (o)-[rs:MEMBER_OF*1..12]->(:Organization {id: $f_memberOf})
-    WHERE $f_on IS NULL
-       OR all(r IN rs WHERE coalesce(r.sinceFrom, date('0001-01-01')) <= $f_on
-                            AND $f_on <= coalesce(r.untilTo, date('9999-12-31')))
+    WHERE """ + all_held_on_if_given("rs", "$f_on") + """
   }"""
 TERRITORY: Final = ORGANIZATION_IN_TERRITORY
 ANY: Final = "true"

@@ -7,6 +7,7 @@ from a label scan. Pages are keyset pages ordered by (distance, sortName, id).
 
 from typing import LiteralString
 
+from graphdir.domain.common.validity import held_on
 from graphdir.domain.organizations.cypher import ORGANIZATION_MAP
 
 # Each origin query returns the point to measure from, the origin's commune and the territories it belongs to today
@@ -14,7 +15,7 @@ from graphdir.domain.organizations.cypher import ORGANIZATION_MAP
 _TERRITORIES_OF_C: LiteralString = """
 RETURN location, c.code AS commune,
        CASE WHEN c IS NULL THEN [] ELSE [c.id] + [(c)-[r:PART_OF]->(t:Territory)
-            WHERE r.untilTo IS NULL OR r.untilTo >= date() | t.id] END AS territoryIds
+            WHERE """ + held_on("r", "date()") + """ | t.id] END AS territoryIds
 """
 
 # Each binds `c` (the origin's commune, or null) and `location` (the point to measure from).
@@ -60,7 +61,7 @@ WITH o, point.distance(o.location, $origin) AS distance ORDER BY distance, o.sor
 OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:Commune)
 WITH o, distance, c,
      CASE WHEN c IS NULL THEN [] ELSE [c] + [(c)-[r:PART_OF]->(t:Territory)
-          WHERE r.untilTo IS NULL OR r.untilTo >= date() | t] END AS territories
+          WHERE """ + held_on("r", "date()") + """ | t] END AS territories
 """
 
 _SHARED: LiteralString = """[t IN territories WHERE t.id IN $originTerritories |

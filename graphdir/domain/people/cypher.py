@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from graphdir.domain.common.validity import EARLIEST, held_on_if_given
 from graphdir.domain.events.cypher import EVENT_MAP
 from graphdir.domain.facts.cypher import SOURCE_OF_R
 from graphdir.domain.organizations.cypher import ORGANIZATION_MAP
@@ -36,9 +37,8 @@ ROLES_IN_ORGANIZATIONS: Final = (
     """
 UNWIND $ids AS id
 MATCH (p:Person)-[r:HOLDS_ROLE]->(o:Organization {id: id})
-WHERE $on IS NULL
-   OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31')))
-WITH id, p, r, o ORDER BY coalesce(r.sinceFrom, date('0001-01-01')), p.name, r.title
+WHERE """ + held_on_if_given("r", "$on") + """
+WITH id, p, r, o ORDER BY coalesce(r.sinceFrom, """ + EARLIEST + """), p.name, r.title
 RETURN id, collect("""
     + _ROLE
     + """) AS roles
@@ -49,9 +49,8 @@ ROLES_OF_PEOPLE: Final = (
     """
 UNWIND $ids AS id
 MATCH (p:Person {id: id})-[r:HOLDS_ROLE]->(o:Organization)
-WHERE $on IS NULL
-   OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31')))
-WITH id, p, r, o ORDER BY coalesce(r.sinceFrom, date('0001-01-01')), o.name, r.title
+WHERE """ + held_on_if_given("r", "$on") + """
+WITH id, p, r, o ORDER BY coalesce(r.sinceFrom, """ + EARLIEST + """), o.name, r.title
 RETURN id, collect("""
     + _ROLE
     + """) AS roles

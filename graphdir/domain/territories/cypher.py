@@ -1,47 +1,74 @@
-"""Cypher texts of the territories domain, and the territory-inclusion fragments other domains reuse.
+"""Cypher texts of the territories domain, and the one home of "inside a territory" (schema/MODEL.md).
 
-"Inside a territory T on day D": T itself and every territory linked to T by a chain of at most four PART_OF
-relationships (commune -> EPCI -> département -> région, commune -> pays…) each holding on D. With no date, any link
-counts: the former région Auvergne (83) then contains the communes of Allier as well as Auvergne-Rhône-Alpes (84) does.
+`PART_OF` means "lies wholly inside, on those dates", and the graph links each territory to every territory that
+wholly contains it (a commune to its EPCI, pays, département and région; an EPCI to its département and région only
+when all its communes are there). So "X is inside T on D" is one hop: X is T, or X is PART_OF T on D. An EPCI that
+spans two départements is PART_OF neither, and its communes are inside their own département only. With no date, a
+link held at any time counts: the former région Auvergne (83) then contains the communes of Allier as well as
+Auvergne-Rhône-Alpes (84) does.
 
 The hierarchy fields (parents, children) read "as it stands": on `$on` if given, else today, or, for a territory that
-has ended (validUntil in the past), its last day: the children of Auvergne (83) are its départements of 2015.
+has ended, its last day (validity.standing_day).
 """
 
 from __future__ import annotations
 
 from typing import Final
 
+from graphdir.domain.common.validity import NODE, held_on, held_on_if_given, standing_day
+
 TERRITORY_MAP: Final = """{
   .id, .code, .name, .level, .population, .postalCodes, .validFrom, .validUntil,
   latitude: t.location.latitude, longitude: t.location.longitude, approximate: t.locationApproximate
 }"""
 
-# A predicate on `o` (:Organization): located in or covering the territory $f_territory or a territory inside it, on
-# $f_on (null: at any time). Used by organization filters (graphdir.domain.organizations.filters).
-ORGANIZATION_IN_TERRITORY: Final = """EXISTS {
-    MATCH (o)-[l:LOCATED_IN|COVERS]->(:Territory)-[rs:PART_OF*0..4]->(:Territory {id: $f_territory})
-    WHERE $f_on IS NULL
-       OR ((type(l) = 'LOCATED_IN'
-            OR (coalesce(l.sinceFrom, date('0001-01-01')) <= $f_on
-                AND $f_on <= coalesce(l.untilTo, date('9999-12-31'))))
-           AND all(r IN rs WHERE coalesce(r.sinceFrom, date('0001-01-01')) <= $f_on
-                                 AND $f_on <= coalesce(r.untilTo, date('9999-12-31'))))
-  }"""
 
-# The same inclusion as a generator, walking down from a bound territory `scope`: the organizations `o` (distinct)
-# located in or covering it or a territory inside it on $f_on. Cheaper than the predicate when organizations are many.
-ORGANIZATIONS_OF_SCOPE: Final = """
-MATCH (scope)<-[rs:PART_OF*0..4]-(inside:Territory)
-WHERE $f_on IS NULL
-   OR all(r IN rs WHERE coalesce(r.sinceFrom, date('0001-01-01')) <= $f_on
-                        AND $f_on <= coalesce(r.untilTo, date('9999-12-31')))
-WITH DISTINCT inside
+def inside(place: str, territory_id: str, day: str) -> str:
+    """A predicate: the territory node `place` lies inside the territory of graph id `territory_id` on `day` (null: at
+    any time)."""
+    return (f"({place}.id = {territory_id} OR EXISTS {{ MATCH ({place})-[within:PART_OF]->(:Territory {{id: "
+            f"{territory_id}}}) WHERE {held_on_if_given('within', day)} }})")
+
+
+def territories_inside(scope: str, day: str) -> str:
+    """A generator: binds `inside` to each territory inside the bound territory `scope` on `day`, itself included."""
+    return f"""CALL ({scope}) {{
+  RETURN {scope} AS inside
+  UNION
+  MATCH ({scope})<-[within:PART_OF]-(inside:Territory)
+  WHERE {held_on_if_given('within', day)}
+  RETURN inside
+}}"""
+
+
+# Where an organization is: located in a commune (no dates), or covering a territory (dated).
+_PLACED: Final = "(type(l) = 'LOCATED_IN' OR " + held_on_if_given("l", "$f_on") + ")"
+
+# A predicate on `o` (:Organization): located in or covering a territory inside $f_territory on $f_on (null: at any
+# time). Used by organization filters (graphdir.domain.organizations.filters).
+ORGANIZATION_IN_TERRITORY: Final = (
+    """EXISTS {
+    MATCH (o)-[l:LOCATED_IN|COVERS]->(place:Territory)
+    WHERE """
+    + _PLACED
+    + " AND "
+    + inside("place", "$f_territory", "$f_on")
+    + """
+  }"""
+)
+
+# The same inclusion as a generator from a bound territory `scope`: the organizations `o` (distinct) located in or
+# covering a territory inside it on $f_on. Cheaper than the predicate when organizations are many.
+ORGANIZATIONS_OF_SCOPE: Final = (
+    territories_inside("scope", "$f_on")
+    + """
 MATCH (inside)<-[l:LOCATED_IN|COVERS]-(o:Organization)
-WHERE $f_on IS NULL OR type(l) = 'LOCATED_IN'
-   OR (coalesce(l.sinceFrom, date('0001-01-01')) <= $f_on AND $f_on <= coalesce(l.untilTo, date('9999-12-31')))
+WHERE """
+    + _PLACED
+    + """
 WITH DISTINCT o
 """
+)
 
 BY_IDS: Final = (
     """
@@ -70,13 +97,14 @@ RETURN t """
 )
 
 # Query.territories without a parent: by level (index territory_level on (level, code)), optionally valid on $on.
+_LEVEL_ON: Final = "($level IS NULL OR t.level = $level) AND " + held_on_if_given("t", "$on", NODE)
+
 PAGE: Final = (
     """
 MATCH (t:Territory)
-WHERE ($level IS NULL OR t.level = $level)
-  AND ($on IS NULL
-       OR (coalesce(t.validFromFrom, date(t.validFrom), date('0001-01-01')) <= $on
-           AND $on <= coalesce(t.validUntilTo, date(t.validUntil), date('9999-12-31'))))
+WHERE """
+    + _LEVEL_ON
+    + """
 WITH t, [t.code, t.id] AS key
 WHERE $after IS NULL OR key > $after
 WITH t, key ORDER BY key LIMIT $limit
@@ -85,27 +113,33 @@ RETURN t """
     + " AS node, key"
 )
 
-PAGE_COUNT: Final = """
-MATCH (t:Territory)
-WHERE ($level IS NULL OR t.level = $level)
-  AND ($on IS NULL
-       OR (coalesce(t.validFromFrom, date(t.validFrom), date('0001-01-01')) <= $on
-           AND $on <= coalesce(t.validUntilTo, date(t.validUntil), date('9999-12-31'))))
-RETURN count(t) AS total
-"""
+PAGE_COUNT: Final = "MATCH (t:Territory)\nWHERE " + _LEVEL_ON + "\nRETURN count(t) AS total"
 
-# Territory.children, and Query.territories(parentCode:): a page of direct children per parent of $ids.
+# The children of `parent` on `day`: with $level, every territory of that level inside it; without, its direct
+# children, those inside it and inside nothing else inside it (a région's départements, a département's EPCI and the
+# communes of its EPCI that span a border), so that a drill-down reaches each territory inside, one level at a time.
+_CHILD: Final = (
+    "MATCH (t:Territory)-[r:PART_OF]->(parent)\n  WHERE " + held_on("r", "day") + """
+    AND CASE WHEN $level IS NULL
+             THEN NOT EXISTS { MATCH (t)-[r1:PART_OF]->(between:Territory)
+                               WHERE """ + held_on("r1", "day") + """
+                                 AND EXISTS { MATCH (between)-[r2:PART_OF]->(parent) WHERE """ + held_on("r2", "day")
+    + """ } }
+             ELSE t.level = $level END"""
+)
+
+# Territory.children, and Query.territories(parentCode:): a page of children per parent of $ids.
 CHILDREN: Final = (
     """
 UNWIND $ids AS id
 MATCH (parent:Territory {id: id})
-WITH id, parent, coalesce($on,
-     CASE WHEN coalesce(parent.validUntilTo, date(parent.validUntil)) < date()
-          THEN coalesce(parent.validUntilTo, date(parent.validUntil)) ELSE date() END) AS day
+WITH id, parent, """
+    + standing_day("parent", "$on")
+    + """ AS day
 CALL (parent, day) {
-  MATCH (t:Territory)-[r:PART_OF]->(parent)
-  WHERE ($level IS NULL OR t.level = $level)
-    AND coalesce(r.sinceFrom, date('0001-01-01')) <= day AND day <= coalesce(r.untilTo, date('9999-12-31'))
+  """
+    + _CHILD
+    + """
   WITH t, [t.code, t.id] AS key
   WHERE $after IS NULL OR key > $after
   WITH t, key ORDER BY key LIMIT $limit
@@ -114,23 +148,25 @@ CALL (parent, day) {
     + """, key: key}) AS edges
 }
 RETURN id, edges, COUNT {
-  MATCH (t:Territory)-[r:PART_OF]->(parent)
-  WHERE ($level IS NULL OR t.level = $level)
-    AND coalesce(r.sinceFrom, date('0001-01-01')) <= day AND day <= coalesce(r.untilTo, date('9999-12-31'))
+  """
+    + _CHILD
+    + """
 } AS total
 """
 )
 
-# Territory.parents: the territories each of $ids is directly PART_OF, smallest level first.
+# Territory.parents: the territories each of $ids lies inside on the standing day, smallest level first.
 PARENTS: Final = (
     """
 UNWIND $ids AS id
 MATCH (child:Territory {id: id})
-WITH id, child, coalesce($on,
-     CASE WHEN coalesce(child.validUntilTo, date(child.validUntil)) < date()
-          THEN coalesce(child.validUntilTo, date(child.validUntil)) ELSE date() END) AS day
+WITH id, child, """
+    + standing_day("child", "$on")
+    + """ AS day
 OPTIONAL MATCH (child)-[r:PART_OF]->(t:Territory)
-WHERE coalesce(r.sinceFrom, date('0001-01-01')) <= day AND day <= coalesce(r.untilTo, date('9999-12-31'))
+WHERE """
+    + held_on("r", "day")
+    + """
 WITH id, t, CASE t.level WHEN 'EPCI' THEN 1 WHEN 'PAYS' THEN 2 WHEN 'DEPARTEMENT' THEN 3 WHEN 'REGION' THEN 4
                          ELSE 5 END AS rank
 ORDER BY id, rank, t.code
@@ -167,8 +203,9 @@ COVERED_BY: Final = (
     """
 UNWIND $ids AS id
 MATCH (:Organization {id: id})-[r:COVERS]->(t:Territory)
-WHERE $on IS NULL
-   OR (coalesce(r.sinceFrom, date('0001-01-01')) <= $on AND $on <= coalesce(r.untilTo, date('9999-12-31')))
+WHERE """
+    + held_on_if_given("r", "$on")
+    + """
 WITH id, t, r ORDER BY t.id, r.since
 RETURN id, collect({node: t """
     + TERRITORY_MAP
