@@ -11,7 +11,8 @@ from strawberry.types import Info
 from graphdir.api.context import Context
 from graphdir.api.errors import BadUserInput
 from graphdir.api.ids import decode
-from graphdir.api.network.types import Network, NetworkRelation, Path, network_of, path_of, relations_of
+from graphdir.api.network.enums import NetworkRelation
+from graphdir.api.network.types import Network, Path, network_of, path_of
 from graphdir.domain.network.relations import NODE_TYPES
 from graphdir.domain.network.service import (
     DEFAULT_DEPTH,
@@ -59,7 +60,7 @@ class NetworkQuery:
         limit = DEFAULT_LIMIT if limit is None else limit
         try:
             result = await NetworkService(info.context.reader).network(
-                center_type, center_key, depth=depth, relations=relations_of(relation_types), on=on, limit=limit)
+                center_type, center_key, depth=depth, relations=relation_types, on=on, limit=limit)
         except NetworkInputError as exc:
             raise BadUserInput(exc.argument, str(exc)) from exc
         return network_of(result)
@@ -85,7 +86,7 @@ class NetworkQuery:
         max_length = DEFAULT_PATH if max_length is None else max_length
         try:
             result = await NetworkService(info.context.reader).path(
-                from_type, from_key, to_type, to_key, max_length=max_length, relations=relations_of(relation_types))
+                from_type, from_key, to_type, to_key, max_length=max_length, relations=relation_types)
         except NetworkInputError as exc:
             raise BadUserInput(exc.argument, str(exc)) from exc
         return path_of(result) if result is not None else None

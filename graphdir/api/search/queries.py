@@ -12,7 +12,8 @@ from graphdir.api.context import Context
 from graphdir.api.errors import BadUserInput
 from graphdir.api.node import load_node
 from graphdir.api.organizations.prefetch import start_relationships_of_nodes
-from graphdir.api.search.types import SearchHit, SearchKind, kinds_of
+from graphdir.api.search.enums import SearchKind
+from graphdir.api.search.types import SearchHit
 from graphdir.domain.search.service import DEFAULT_FIRST, MAX_FIRST, SearchInputError, SearchService
 
 
@@ -34,7 +35,7 @@ class SearchQuery:
     ) -> list[SearchHit]:
         first = DEFAULT_FIRST if first is None else first
         try:
-            hits = await SearchService(info.context.reader).search(text, kinds_of(kinds), first)
+            hits = await SearchService(info.context.reader).search(text, kinds, first)
         except SearchInputError as exc:
             raise BadUserInput(exc.argument, str(exc)) from exc
         # Loaded together, the nodes of one type are one batched query (graphdir.api.dataloaders), sent with the

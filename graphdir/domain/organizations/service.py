@@ -11,9 +11,6 @@ from graphdir.domain.organizations.filters import OrganizationCriteria
 from graphdir.domain.organizations.repository import OrganizationRepository
 from graphdir.domain.territories.service import TerritoryService
 
-ORDERS = ("NAME", "FOUNDED_ON")
-PARTNERSHIP_KINDS = ("RECOGNISES", "SUPPORTS", "FUNDS", "INTERLOCUTOR_OF", "PARTNER_OF", "FOUNDED")
-
 Row = dict[str, Any]
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from graphdir.vocabulary import TerritoryLevel
+
 TERRITORY_MAP: Final = """{
   .id, .code, .name, .level, .population, .postalCodes, .validFrom, .validUntil,
   latitude: t.location.latitude, longitude: t.location.longitude, approximate: t.locationApproximate
@@ -56,12 +58,9 @@ RETURN id, t """
 BY_CODE: Final = (
     """
 CALL () {
-  MATCH (t:Region {code: $code}) RETURN t
-  UNION MATCH (t:Departement {code: $code}) RETURN t
-  UNION MATCH (t:Epci {code: $code}) RETURN t
-  UNION MATCH (t:Commune {code: $code}) RETURN t
-  UNION MATCH (t:Pays {code: $code}) RETURN t
-  UNION MATCH (t:Collectivite {code: $code}) RETURN t
+  """
+    + "\n  UNION ".join(f"MATCH (t:{level.label} {{code: $code}}) RETURN t" for level in TerritoryLevel)
+    + """
 }
 WITH t WHERE $level IS NULL OR t.level = $level
 RETURN t """

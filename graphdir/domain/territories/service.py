@@ -14,18 +14,12 @@ from graphdir.db.reader import Reader
 from graphdir.domain.common.errors import AmbiguousCode
 from graphdir.domain.common.paging import Page, PageRequest
 from graphdir.domain.territories.repository import TerritoryRepository
+from graphdir.vocabulary import TerritoryLevel
 
-# Graph level values (Territory.level) and the id prefix of each: `commune:03095`.
-LEVELS = ("REGION", "DEPARTEMENT", "EPCI", "PAYS", "COMMUNE", "COLLECTIVITE")
 # A code that matches nothing, for filters on a territory that does not exist.
 NO_TERRITORY = "none:none"
 
 Row = dict[str, Any]
-
-
-def territory_id(level: str, code: str) -> str:
-    """The graph id of a territory: `<level in lower case>:<code>`."""
-    return f"{level.lower()}:{code}"
 
 
 class TerritoryService:
@@ -45,7 +39,7 @@ class TerritoryService:
     async def resolve_id(self, code: str, level: str | None) -> str:
         """The graph id of the territory of that code: no query when the level is given; NO_TERRITORY if none."""
         if level is not None:
-            return territory_id(level, code)
+            return TerritoryLevel(level).territory_id(code)
         found = await self.by_code(code, None)
         return found["id"] if found else NO_TERRITORY
 
