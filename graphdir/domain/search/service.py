@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from graphdir.db.reader import Reader
+from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.search import lucene
 from graphdir.domain.search.ranking import Candidate, Ranked, rank
 from graphdir.domain.search.repository import SearchRepository
@@ -24,14 +25,6 @@ MAX_POOL = 200
 
 # The GraphQL type of a node is its main label.
 _TYPE_OF_LABEL = {kind.value: kind.value for kind in NodeType}
-
-
-class SearchInputError(ValueError):
-    """An argument the caller must fix; `argument` names it."""
-
-    def __init__(self, argument: str, message: str) -> None:
-        super().__init__(message)
-        self.argument = argument
 
 
 @dataclass(frozen=True)
@@ -54,10 +47,10 @@ class SearchService:
 
     async def search(self, text: str, kinds: Iterable[NodeType] | None = None, first: int = DEFAULT_FIRST) -> list[Hit]:
         if first < 1 or first > MAX_FIRST:
-            raise SearchInputError("first", f"must be between 1 and {MAX_FIRST}, got {first}")
+            raise InvalidArgument("first", f"must be between 1 and {MAX_FIRST}, got {first}")
         query = lucene.build(text)
         if query is None:
-            raise SearchInputError("text", "must contain at least one letter or digit")
+            raise InvalidArgument("text", "must contain at least one letter or digit")
         # No kinds, or an empty list, means every kind.
         labels = sorted({k.value for k in kinds}) if kinds else None
         pool = min(max(first * POOL_FACTOR, MIN_POOL), MAX_POOL)
