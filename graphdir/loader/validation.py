@@ -413,7 +413,7 @@ def defined_in_load(records: Iterable[Record]) -> Defined:
             if key is None:
                 continue
             ids[Ref.TERRITORY].add(key[1])
-            if data.get("level") == "COMMUNE":
+            if data.get("level") == TerritoryLevel.COMMUNE.value:
                 ids[Ref.COMMUNE].add(key[1])
                 commune_locations[key[1]] = location_of(data.get("location"))
     return Defined({kind: frozenset(values) for kind, values in ids.items()}, commune_locations)
