@@ -52,6 +52,7 @@ from graphdir.loader.planning import (
     plan_territory,
 )
 from graphdir.loader.validation import commune_id, location_of
+from graphdir.vocabulary import TerritoryLevel
 
 ARRAY_DELIMITER = "|"
 _PLAIN: dict[str, Callable[[dict[str, Any]], NodeRow | EdgeRow]] = {
@@ -173,7 +174,7 @@ def convert(paths: list[Path], out: Path) -> tuple[list[str], int, int, int]:
     other_label = {(section, o.type, o.outgoing): o.other for section in OWNED for o in OWNED[section]}
     communes: dict[str, Any] = {}
     for record in _records([TERRITORIES]):
-        if record.get("level") == "COMMUNE":
+        if record.get("level") == TerritoryLevel.COMMUNE.value:
             communes[commune_id(record["code"])] = location_of(record.get("location"))
 
     def node_spool(label: str, labels: str) -> _Spool:

@@ -49,6 +49,7 @@ from bench.settings import (
     dataset_dir,
     memory_env,
 )
+from graphdir.vocabulary import Relationship
 
 MARKER_ID = "bench-dataset"
 
@@ -173,9 +174,10 @@ def graph_counts(instance: BenchInstance) -> dict[str, int]:
     for label in ("Organization", "Person", "Convention", "Territory", "Commune", "Source"):
         rows = db.query(instance, f"MATCH (n:{label}) RETURN count(n) AS c")
         counts[label] = rows[0]["c"]
-    for rel in ("MEMBER_OF", "PARTY_TO", "HOLDS_ROLE", "LOCATED_IN", "CITED_IN", "PART_OF"):
-        rows = db.query(instance, f"MATCH ()-[r:{rel}]->() RETURN count(r) AS c")
-        counts[rel] = rows[0]["c"]
+    for rel in (Relationship.MEMBER_OF, Relationship.PARTY_TO, Relationship.HOLDS_ROLE, Relationship.LOCATED_IN,
+                Relationship.CITED_IN, Relationship.PART_OF):
+        rows = db.query(instance, f"MATCH ()-[r:{rel.value}]->() RETURN count(r) AS c")
+        counts[rel.value] = rows[0]["c"]
     counts["nodes"] = db.query(instance, "MATCH (n) RETURN count(n) AS c")[0]["c"]
     counts["relationships"] = db.query(instance, "MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
     return counts

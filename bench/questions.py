@@ -22,8 +22,10 @@ from bench.settings import QUESTIONS, BenchInstance
 from graphdir.api.ids import encode
 from graphdir.domain.network.relations import ACTOR_RELATIONS
 from graphdir.domain.search import lucene
+from graphdir.vocabulary import OrganizationFamily
 
-FAMILIES = ("ASSOCIATION", "COOPERATIVE", "MUTUAL", "FOUNDATION", "ESS_COMPANY")
+# The families of synthetic enterprises (scripts/generate_synthetic.py): all but the chambers' MIXED.
+FAMILIES = tuple(f.value for f in OrganizationFamily if f is not OrganizationFamily.MIXED)
 ACTOR_TYPES = sorted(r.value for r in ACTOR_RELATIONS)
 SEARCH_POOL = 40  # graphdir.domain.search.service: max(first * 4, 40) for first = 10
 NETWORK_LIMIT = 200

@@ -34,6 +34,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graphdir.vocabulary import TerritoryLevel
+
+REGION, DEPARTEMENT, EPCI, COMMUNE, COLLECTIVITE = (
+    TerritoryLevel.REGION, TerritoryLevel.DEPARTMENT, TerritoryLevel.EPCI, TerritoryLevel.COMMUNE,
+    TerritoryLevel.COLLECTIVITE)
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO / "seeds" / "territories"
 
@@ -297,10 +303,10 @@ def region_parents(departement: str, region: str) -> list[dict[str, str]]:
         if region != AUVERGNE_RHONE_ALPES:
             raise ValueError(f"département {departement} is in région {region}, expected {AUVERGNE_RHONE_ALPES}")
         return [
-            {"territory": f"region:{AUVERGNE_RHONE_ALPES}", "since": MERGER_DAY},
-            {"territory": f"region:{AUVERGNE}", "until": LAST_DAY_BEFORE_MERGER},
+            {"territory": REGION.territory_id(AUVERGNE_RHONE_ALPES), "since": MERGER_DAY},
+            {"territory": REGION.territory_id(AUVERGNE), "until": LAST_DAY_BEFORE_MERGER},
         ]
-    return [{"territory": f"region:{region}"}]
+    return [{"territory": REGION.territory_id(region)}]
 
 
 def epci_parents(members: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
@@ -312,11 +318,11 @@ def epci_parents(members: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
     """
     departements = sorted({m["departement"] for m in members})
     regions = {m["region"] for m in members}
-    parents = [{"territory": f"departement:{departements[0]}"}] if len(departements) == 1 else []
+    parents = [{"territory": DEPARTEMENT.territory_id(departements[0])}] if len(departements) == 1 else []
     if len(regions) == 1:
         in_auvergne = {d in AUVERGNE_DEPARTEMENTS for d in departements}
         if in_auvergne == {True, False}:
-            parents.append({"territory": f"region:{AUVERGNE_RHONE_ALPES}", "since": MERGER_DAY})
+            parents.append({"territory": REGION.territory_id(AUVERGNE_RHONE_ALPES), "since": MERGER_DAY})
         else:
             parents.extend(region_parents(departements[0], regions.pop()))
     return parents
@@ -327,11 +333,11 @@ def historical_records() -> list[dict[str, Any]]:
     return [
         {
             "$kind": "territories",
-            "level": "REGION",
+            "level": REGION.value,
             "code": AUVERGNE,
             "name": "Auvergne",
             "validUntil": LAST_DAY_BEFORE_MERGER,
-            "successors": [{"territory": f"region:{AUVERGNE_RHONE_ALPES}", "on": MERGER_DAY}],
+            "successors": [{"territory": REGION.territory_id(AUVERGNE_RHONE_ALPES), "on": MERGER_DAY}],
             "source": SRC_LOI_2015,
         }
     ]
@@ -588,26 +594,26 @@ def build(inputs: Inputs) -> Build:
     }
 
     # Records.
-    def territory(level: str, code: str, name: str, **fields: Any) -> dict[str, Any]:
-        rec: dict[str, Any] = {"$kind": "territories", "level": level, "code": code, "name": name}
+    def territory(level: TerritoryLevel, code: str, name: str, **fields: Any) -> dict[str, Any]:
+        rec: dict[str, Any] = {"$kind": "territories", "level": level.value, "code": code, "name": name}
         rec.update({k: v for k, v in fields.items() if v not in (None, [], {})})
         rec["source"] = SRC_COG
         return rec
 
     region_recs = [
-        territory("REGION", code, r["nom"], validFrom=MERGER_DAY if code == AUVERGNE_RHONE_ALPES else None)
+        territory(REGION, code, r["nom"], validFrom=MERGER_DAY if code == AUVERGNE_RHONE_ALPES else None)
         for code, r in sorted(regions.items())
     ]
-    collectivite_recs = [territory("COLLECTIVITE", code, r["nom"]) for code, r in sorted(collectivites.items())]
+    collectivite_recs = [territory(COLLECTIVITE, code, r["nom"]) for code, r in sorted(collectivites.items())]
     departement_recs = [
-        territory("DEPARTEMENT", code, d["nom"], parents=region_parents(code, d["region"]))
+        territory(DEPARTEMENT, code, d["nom"], parents=region_parents(code, d["region"]))
         for code, d in sorted(departements.items())
     ]
     epci_recs = []
     for code, e in sorted(epci.items()):
         epci_recs.append(
             territory(
-                "EPCI",
+                EPCI,
                 code,
                 e["nom"],
                 population=e.get("populationMunicipale"),
@@ -617,14 +623,15 @@ def build(inputs: Inputs) -> Build:
     commune_recs = []
     for code, c in sorted(current.items()):
         if c["zone"] == "com":
-            parents = [{"territory": f"collectivite:{c['departement']}"}]
+            parents = [{"territory": COLLECTIVITE.territory_id(c["departement"])}]
         else:
-            parents = [{"territory": f"departement:{c['departement']}"}, *region_parents(c["departement"], c["region"])]
+            parents = [{"territory": DEPARTEMENT.territory_id(c["departement"])},
+                       *region_parents(c["departement"], c["region"])]
         if code in epci_of:
-            parents.append({"territory": f"epci:{epci_of[code]}"})
+            parents.append({"territory": EPCI.territory_id(epci_of[code])})
         commune_recs.append(
             territory(
-                "COMMUNE",
+                COMMUNE,
                 code,
                 c["nom"],
                 population=c.get("population"),
@@ -648,7 +655,7 @@ def build(inputs: Inputs) -> Build:
     methods = Counter(r["location"]["method"] for r in commune_recs if "location" in r)
     stats["counts"] = {
         "REGION (current)": len(region_recs),
-        "REGION (historical)": sum(1 for r in files["historical.jsonl"] if r["level"] == "REGION"),
+        "REGION (historical)": sum(1 for r in files["historical.jsonl"] if r["level"] == REGION.value),
         "COLLECTIVITE": len(collectivite_recs),
         "DEPARTEMENT": len(departement_recs),
         "EPCI": len(epci_recs),

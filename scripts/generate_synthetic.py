@@ -28,13 +28,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from graphdir.vocabulary import ConventionKind, ConventionStatus, OrganizationFamily, OrganizationKind, Relationship
+
 ROOT = Path(__file__).resolve().parents[1]
 COMMUNES = ROOT / "seeds" / "territories" / "communes.jsonl"
 SOURCE_ID = "src-synthetic"
-FAMILY_SHARES = [("ASSOCIATION", 0.79), ("COOPERATIVE", 0.13), ("MUTUAL", 0.05), ("FOUNDATION", 0.015),
-                 ("ESS_COMPANY", 0.015)]
-FAMILY_WORDS = {"ASSOCIATION": "Association", "COOPERATIVE": "Coopérative", "MUTUAL": "Mutuelle",
-                "FOUNDATION": "Fondation", "ESS_COMPANY": "Entreprise ESS"}
+# Every family but MIXED (the chambers'), and the word its organizations' names start with.
+_F = OrganizationFamily
+FAMILY_SHARES = [(_F.ASSOCIATION.value, 0.79), (_F.COOPERATIVE.value, 0.13), (_F.MUTUAL.value, 0.05),
+                 (_F.FOUNDATION.value, 0.015), (_F.ESS_COMPANY.value, 0.015)]
+FAMILY_WORDS = {_F.ASSOCIATION.value: "Association", _F.COOPERATIVE.value: "Coopérative", _F.MUTUAL.value: "Mutuelle",
+                _F.FOUNDATION.value: "Fondation", _F.ESS_COMPANY.value: "Entreprise ESS"}
+CHAMBER, FEDERATION, ENTERPRISE = (OrganizationKind.REGIONAL_CHAMBER.value, OrganizationKind.FEDERATION.value,
+                                   OrganizationKind.ENTERPRISE.value)
+MEMBER_OF = Relationship.MEMBER_OF.value
+PARTNERSHIP, SIGNED = ConventionKind.PARTNERSHIP.value, ConventionStatus.SIGNED.value
 ROLE_TITLES = ["Président", "Présidente", "Directeur", "Directrice", "Trésorier"]
 ACTIVITIES = ["insertion", "culture", "sport", "santé", "habitat", "alimentation", "mobilité", "éducation",
               "environnement", "services à la personne", "numérique", "finance solidaire", "tourisme", "agriculture"]
@@ -147,7 +155,7 @@ def generate(out_dir: Path, organizations: int, seed: int, federations: int | No
     with (out_dir / "10-networks.jsonl").open("w", encoding="utf-8") as out:
         for region in regions:
             write(out, "organizations", organization(
-                f"syn-chamber-{region}", f"Chambre régionale synthétique {region}", "REGIONAL_CHAMBER", "MIXED",
+                f"syn-chamber-{region}", f"Chambre régionale synthétique {region}", CHAMBER, _F.MIXED.value,
                 biggest[region], rng, "SYNTHETIC regional chamber"))
         for n in range(federations):
             family = pick_family(rng)
@@ -155,9 +163,9 @@ def generate(out_dir: Path, organizations: int, seed: int, federations: int | No
             fid = f"syn-fed-{n:05d}"
             feds_by_key.setdefault((family, region), []).append(fid)
             write(out, "organizations", organization(
-                fid, f"Fédération synthétique {FAMILY_WORDS[family].lower()} {n:05d}", "FEDERATION", family,
+                fid, f"Fédération synthétique {FAMILY_WORDS[family].lower()} {n:05d}", FEDERATION, family,
                 biggest[region], rng, f"SYNTHETIC federation of {family.lower()} actors, région {region}"))
-            write(out, "relations", relation("MEMBER_OF", fid, f"syn-chamber-{region}"))
+            write(out, "relations", relation(MEMBER_OF, fid, f"syn-chamber-{region}"))
     counts["chambers"] = len(regions)
     counts["federations"] = federations
     feds_by_family: dict[str, list[str]] = {}
@@ -174,12 +182,12 @@ def generate(out_dir: Path, organizations: int, seed: int, federations: int | No
             oid = f"syn-org-{n:07d}"
             enterprise_ids.append(oid)
             write(out, "organizations", organization(
-                oid, f"{FAMILY_WORDS[family]} synthétique {activity} {n:07d}", "ENTERPRISE", family, commune, rng,
+                oid, f"{FAMILY_WORDS[family]} synthétique {activity} {n:07d}", ENTERPRISE, family, commune, rng,
                 f"SYNTHETIC {family.lower()} working in {activity}"))
             local = feds_by_key.get((family, commune.region)) or feds_by_family.get(family) or []
             wanted = min(len(local), max(0, round(rng.gauss(memberships, 1.0))))
             for fid in rng.sample(local, wanted) if local else []:
-                write(out, "relations", relation("MEMBER_OF", oid, fid, since=str(rng.randint(1990, 2025))))
+                write(out, "relations", relation(MEMBER_OF, oid, fid, since=str(rng.randint(1990, 2025))))
                 membership_count += 1
     counts["organizations"] = organizations
     counts["memberships"] = membership_count
@@ -199,8 +207,8 @@ def generate(out_dir: Path, organizations: int, seed: int, federations: int | No
             parties = rng.sample(enterprise_ids, rng.randint(2, 5))
             commune = weighted.pick(rng)
             write(out, "conventions", {
-                "id": f"syn-convention-{n:06d}", "title": f"Convention synthétique {n:06d}", "kind": "PARTNERSHIP",
-                "status": "SIGNED", "signedOn": random_date(rng),
+                "id": f"syn-convention-{n:06d}", "title": f"Convention synthétique {n:06d}", "kind": PARTNERSHIP,
+                "status": SIGNED, "signedOn": random_date(rng),
                 "commune": commune.code, "objectives": ["SYNTHETIC objective"],
                 "parties": [{"organization": p, "role": "signatory"} for p in parties],
                 "cited": [{"source": SOURCE_ID, "excerpt": "synthetic record"}]})

@@ -3,11 +3,13 @@
 - Depth (10), alias (30) and token (5000) limits refuse oversized documents before execution; the errors carry
   `extensions.code = BAD_USER_INPUT`, `extensions.argument = "query"` and `extensions.limit`.
 - Parsing and validation are cached (LRU, per process).
+- The domain's InvalidArgument (graphdir.domain.common.errors), wherever a resolver raises it, becomes the error
+  "<argument>: <message>" with `code = BAD_USER_INPUT` and `argument` (a path such as `filter.territoryLevel`).
 - Invalid argument values caught by validation or variable coercion (a bad Date, an unknown enum value) get
   `code = BAD_USER_INPUT` and the argument's path (`filter.on`); other validation errors GRAPHQL_VALIDATION_FAILED,
   syntax errors GRAPHQL_PARSE_FAILED.
 - An unexpected exception in a resolver is logged with its trace and reaches the client as "Unexpected error."
-  (code INTERNAL_SERVER_ERROR); GraphQL errors (BadUserInput…) and validation errors are not masked.
+  (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and validation errors are not masked.
 """
 
 from __future__ import annotations
@@ -43,8 +45,7 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext
 
-from graphdir.api.errors import BAD_USER_INPUT
-from graphdir.domain.common.errors import DomainInputError
+from graphdir.domain.common.errors import InvalidArgument
 
 log = logging.getLogger("graphdir.api")
 
@@ -53,6 +54,7 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5000
 CACHE_SIZE = 512
 
+BAD_USER_INPUT = "BAD_USER_INPUT"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL = "INTERNAL_SERVER_ERROR"
@@ -68,11 +70,11 @@ _REQUIRED_ARGUMENT = re.compile(
 
 
 def is_expected(error: GraphQLError) -> bool:
-    """Errors the client caused or may see as they are: GraphQL errors of any kind, raised by graphql-core,
-    Strawberry or graphdir (BadUserInput), and invalid input values our scalars refuse. Anything else (a driver
-    failure, a bug) is unexpected."""
+    """Errors the client caused or may see as they are: GraphQL errors of any kind, raised by graphql-core or
+    Strawberry, and invalid arguments (InvalidArgument, raised by graphdir and by our scalars' parsers). Anything
+    else (a driver failure, a bug) is unexpected."""
     original = error.original_error
-    return original is None or isinstance(original, GraphQLError | DomainInputError)
+    return original is None or isinstance(original, GraphQLError | InvalidArgument)
 
 
 class GraphdirMaskErrors(MaskErrors):
@@ -101,6 +103,11 @@ class ErrorCodes(SchemaExtension):
 def _with_code(error: GraphQLError, arguments: _ArgumentPaths) -> GraphQLError:
     if error.extensions and "code" in error.extensions:
         return error
+    original = error.original_error
+    if isinstance(original, InvalidArgument) and original.argument is not None:
+        return GraphQLError(f"{original.argument}: {original}", nodes=error.nodes, source=error.source,
+                            positions=error.positions, path=error.path, original_error=original,
+                            extensions={"code": BAD_USER_INPUT, "argument": original.argument})
     extensions: dict[str, Any] = {}
     if isinstance(error, GraphQLSyntaxError) or isinstance(error.original_error, GraphQLSyntaxError):
         extensions["code"] = PARSE_FAILED

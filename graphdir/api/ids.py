@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from strawberry.relay import GlobalID
 
-from graphdir.api.errors import BadUserInput
+from graphdir.domain.common.errors import InvalidArgument
 
 
 def encode(type_name: str, key: str) -> str:
@@ -12,11 +12,11 @@ def encode(type_name: str, key: str) -> str:
 
 
 def decode(value: str, argument: str, expected: set[str] | None = None) -> tuple[str, str]:
-    """(type name, graph id) of a global id, or BadUserInput naming the argument."""
+    """(type name, graph id) of a global id, or InvalidArgument naming the argument."""
     try:
         gid = GlobalID.from_id(value)
     except Exception as exc:  # strawberry raises several kinds for bad base64 / missing colon
-        raise BadUserInput(argument, f"{value!r} is not a valid id") from exc
+        raise InvalidArgument(argument, f"{value!r} is not a valid id") from exc
     if expected is not None and gid.type_name not in expected:
-        raise BadUserInput(argument, f"expected an id of {' or '.join(sorted(expected))}, got {gid.type_name}")
+        raise InvalidArgument(argument, f"expected an id of {' or '.join(sorted(expected))}, got {gid.type_name}")
     return gid.type_name, gid.node_id

@@ -27,6 +27,7 @@ from graphdir.api.people.types import Person
 from graphdir.api.relay import Node
 from graphdir.api.territories import loaders as territory_loaders
 from graphdir.api.territories.types import Territory
+from graphdir.domain.common.errors import InvalidArgument
 
 _Loader = Callable[[Context, str], Awaitable[dict[str, Any] | None]]
 _Builder = Callable[[dict[str, Any]], Node]
@@ -55,7 +56,7 @@ async def load_node(ctx: Context, type_name: str, graph_id: str) -> Node | None:
 
 
 async def resolve_node(ctx: Context, global_id: str, argument: str = "id") -> Node | None:
-    """The object a global id names; None when unknown; BadUserInput naming `argument` when malformed."""
+    """The object a global id names; None when unknown; InvalidArgument naming `argument` when malformed."""
     type_name, graph_id = decode(global_id, argument)
     return await load_node(ctx, type_name, graph_id)
 
@@ -76,9 +77,7 @@ class NodeQuery:
     ) -> list[Node | None]:
         import asyncio
 
-        from graphdir.api.errors import BadUserInput
-
         if len(ids) > 100:
-            raise BadUserInput("ids", f"at most 100 ids (got {len(ids)})")
+            raise InvalidArgument("ids", f"at most 100 ids (got {len(ids)})")
         decoded = [decode(value, "ids") for value in ids]
         return list(await asyncio.gather(*(load_node(info.context, t, g) for t, g in decoded)))

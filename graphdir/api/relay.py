@@ -14,10 +14,8 @@ import strawberry
 from strawberry.types import Info
 from strawberry.types.nodes import SelectedField, Selection
 
-from graphdir.api.errors import BadUserInput
+from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.common.paging import (
-    InvalidCursor,
-    InvalidPageSize,
     Key,
     Page,
     PageRequest,
@@ -45,30 +43,19 @@ class PageInfo:
 
 def page_request(first: int | None, after: str | None, *, order: str, arity: int, last: int | None = None,
                  before: str | None = None, prefix: str = "") -> PageRequest:
-    """The PageRequest of these arguments, or BadUserInput naming the faulty one (with `prefix`, e.g. "members.")."""
+    """The PageRequest of these arguments, or InvalidArgument naming the faulty one (with `prefix`, e.g.
+    "members.")."""
     if last is not None or before is not None:
         if first is not None or after is not None:
-            raise BadUserInput(prefix + ("last" if last is not None else "before"),
-                               "page forward (first/after) or backward (last/before), not both")
-        return PageRequest(size=_size(last, prefix + "last"), key=_key(before, order, arity, prefix + "before"),
-                           backward=True)
-    return PageRequest(size=_size(first, prefix + "first"), key=_key(after, order, arity, prefix + "after"))
-
-
-def _size(value: int | None, argument: str) -> int:
-    try:
-        return check_page_size(value)
-    except InvalidPageSize as exc:
-        raise BadUserInput(argument, str(exc)) from exc
+            raise InvalidArgument(prefix + ("last" if last is not None else "before"),
+                                  "page forward (first/after) or backward (last/before), not both")
+        return PageRequest(size=check_page_size(last, prefix + "last"),
+                           key=_key(before, order, arity, prefix + "before"), backward=True)
+    return PageRequest(size=check_page_size(first, prefix + "first"), key=_key(after, order, arity, prefix + "after"))
 
 
 def _key(cursor: str | None, order: str, arity: int, argument: str) -> Key | None:
-    if cursor is None:
-        return None
-    try:
-        return decode_cursor(cursor, order, arity)
-    except InvalidCursor as exc:
-        raise BadUserInput(argument, str(exc)) from exc
+    return decode_cursor(cursor, order, arity, argument) if cursor is not None else None
 
 
 def page_info(page: Page[Any], order: str) -> PageInfo:

@@ -17,16 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from graphdir.vocabulary import Relationship, TerritoryLevel, values
+
 LABELS = frozenset({
     "Source", "Territory", "Organization", "Person", "Convention", "Event", "Statement", "Figure",
-    "Region", "Departement", "Epci", "Commune", "Pays", "Collectivite",
+    *(level.label for level in TerritoryLevel),
 })
-LEVEL_LABELS = frozenset({"Region", "Departement", "Epci", "Commune", "Pays", "Collectivite"})
-REL_TYPES = frozenset({
-    "PART_OF", "SUCCEEDED_BY", "CITED_IN", "LOCATED_IN", "COVERS", "PARTY_TO", "SIGNED_IN", "SIGNED_DURING",
-    "HELD_IN", "ORGANISED", "SPOKE_AT", "FOLLOWS", "HAS_STATEMENT", "PUBLISHED", "FOR_TERRITORY", "HOLDS_ROLE",
-    "MEMBER_OF", "FOUNDED", "RECOGNISES", "SUPPORTS", "FUNDS", "INTERLOCUTOR_OF", "PARTNER_OF",
-})
+REL_TYPES = frozenset(values(Relationship))
 UNIQUE_KEYS = frozenset({"slug", "siren", "siret", "rna", "title"})
 
 

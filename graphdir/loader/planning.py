@@ -29,6 +29,7 @@ from graphdir.loader.validation import (
     unique_values,
 )
 from graphdir.text import fold
+from graphdir.vocabulary import TerritoryLevel
 
 # The label of the nodes of each node section (territories also get their level's label).
 NODE_LABELS: Mapping[str, str] = {
@@ -41,14 +42,7 @@ NODE_LABELS: Mapping[str, str] = {
     "statements": "Statement",
     "figures": "Figure",
 }
-LEVEL_LABELS: Mapping[str, str] = {
-    "REGION": "Region",
-    "DEPARTEMENT": "Departement",
-    "EPCI": "Epci",
-    "COMMUNE": "Commune",
-    "PAYS": "Pays",
-    "COLLECTIVITE": "Collectivite",
-}
+LEVEL_LABELS: Mapping[str, str] = {level.value: level.label for level in TerritoryLevel}
 
 
 @dataclass(frozen=True)

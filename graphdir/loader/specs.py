@@ -2,15 +2,29 @@
 
 This is seeds/FORMAT.md as data. validation.py checks records against it; cross-field rules that a table cannot say
 (since <= until, an inferred value needs its note, a SIRET starts with its SIREN) are declared here too, by name, and
-implemented there. Fields not listed are errors.
+implemented there. Fields not listed are errors. Allowed values come from graphdir.vocabulary.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+
+from graphdir.vocabulary import (
+    ORGANIZATION_RELATIONS,
+    ConventionKind,
+    ConventionStatus,
+    EventKind,
+    FigureUnit,
+    OrganizationFamily,
+    OrganizationKind,
+    StatementKind,
+    Term,
+    TerritoryLevel,
+    values,
+)
 
 
 class Type(Enum):
@@ -73,30 +87,17 @@ POSTAL_CODE = re.compile(r"[0-9]{5}")
 URL = re.compile(r"https?://[^\s/]+\S*")
 COMMUNE_CODE = re.compile(r"(?:[0-9]{2}|2[AB])[0-9]{3}")
 
-LEVELS = ("REGION", "DEPARTEMENT", "EPCI", "COMMUNE", "PAYS", "COLLECTIVITE")
+LEVELS = values(TerritoryLevel)
 # The code each territory level accepts (INSEE COG; a "pays" is not in the COG and takes a slug).
 LEVEL_CODES: Mapping[str, tuple[re.Pattern[str], str]] = {
-    "REGION": (re.compile(r"[0-9]{2}"), "2 digits"),
-    "DEPARTEMENT": (re.compile(r"[0-9]{2}|2[AB]|97[0-9]"), "2 digits, 2A, 2B or 97x"),
-    "EPCI": (SIREN, "9 digits (SIREN)"),
-    "COMMUNE": (COMMUNE_CODE, "5 characters: 2 digits (or 2A/2B) and 3 digits"),
-    "PAYS": (re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*"), "letters, digits, '-' or '_'"),
-    "COLLECTIVITE": (re.compile(r"9[78][0-9]"), "3 digits, 97x or 98x"),
+    TerritoryLevel.REGION.value: (re.compile(r"[0-9]{2}"), "2 digits"),
+    TerritoryLevel.DEPARTMENT.value: (re.compile(r"[0-9]{2}|2[AB]|97[0-9]"), "2 digits, 2A, 2B or 97x"),
+    TerritoryLevel.EPCI.value: (SIREN, "9 digits (SIREN)"),
+    TerritoryLevel.COMMUNE.value: (COMMUNE_CODE, "5 characters: 2 digits (or 2A/2B) and 3 digits"),
+    TerritoryLevel.PAYS.value: (re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*"), "letters, digits, '-' or '_'"),
+    TerritoryLevel.COLLECTIVITE.value: (re.compile(r"9[78][0-9]"), "3 digits, 97x or 98x"),
 }
-
-ORGANIZATION_KINDS = (
-    "REGIONAL_CHAMBER", "NATIONAL_CHAMBER", "FEDERATION", "NETWORK", "EMPLOYERS_UNION", "ENTERPRISE", "STATE_SERVICE",
-    "REGIONAL_COUNCIL", "DEPARTMENTAL_COUNCIL", "INTERCOMMUNALITY", "MUNICIPALITY", "PAYS", "OTHER",
-)
-FAMILIES = ("ASSOCIATION", "COOPERATIVE", "MUTUAL", "FOUNDATION", "ESS_COMPANY", "MIXED")
-RELATION_TYPES = ("MEMBER_OF", "FOUNDED", "RECOGNISES", "SUPPORTS", "FUNDS", "INTERLOCUTOR_OF", "PARTNER_OF")
-CONVENTION_KINDS = ("PARTNERSHIP", "AGREMENT")
-CONVENTION_STATUSES = ("PLANNED", "SIGNED", "IN_FORCE", "ENDED")
-EVENT_KINDS = (
-    "SEMINAR", "ROUND_TABLE", "THEATRE_FORUM", "GENERAL_ASSEMBLY", "CONFERENCE", "FORUM", "MEETING", "OTHER",
-)
-STATEMENT_KINDS = ("MISSION", "FUNCTION", "PRINCIPLE", "AMBITION")
-FIGURE_UNITS = ("jobs", "establishments", "percent")
+assert set(LEVEL_CODES) == set(LEVELS)
 
 # --- Field helpers ---------------------------------------------------------------------------------------------------
 
@@ -116,8 +117,8 @@ def ref(kind: Ref, *, required: bool = False) -> Field:
     return Field(Type.ID, required, pattern=ID_PATTERN, pattern_hint=ID_HINT, ref=kind)
 
 
-def enum(values: tuple[str, ...], *, required: bool = False) -> Field:
-    return Field(Type.STRING, required, values=values)
+def enum(terms: Iterable[Term], *, required: bool = False) -> Field:
+    return Field(Type.STRING, required, values=tuple(term.value for term in terms))
 
 
 def inferable(name: str, spec: Field) -> dict[str, Field]:
@@ -150,7 +151,7 @@ SOURCES = Section("sources", {
 })
 
 TERRITORIES = Section("territories", {
-    "level": enum(LEVELS, required=True),
+    "level": enum(TerritoryLevel, required=True),
     "code": REQ_STR,  # checked against LEVEL_CODES[level]
     "name": REQ_STR,
     "population": Field(Type.INT, minimum=0),
@@ -169,8 +170,8 @@ ORGANIZATIONS = Section("organizations", {
     "id": NODE_ID,
     "name": REQ_STR,
     "acronym": STR,
-    "kind": enum(ORGANIZATION_KINDS, required=True),
-    "family": enum(FAMILIES),
+    "kind": enum(OrganizationKind, required=True),
+    "family": enum(OrganizationFamily),
     "legalForm": STR,
     "siren": Field(Type.STRING, pattern=SIREN, pattern_hint="9 digits"),
     "siret": Field(Type.STRING, pattern=SIRET, pattern_hint="14 digits"),
@@ -203,7 +204,7 @@ ROLES = Section("roles", {
 }, order=SINCE_UNTIL)
 
 RELATIONS = Section("relations", {
-    "type": enum(RELATION_TYPES, required=True),
+    "type": enum(ORGANIZATION_RELATIONS, required=True),
     "from": ref(Ref.ORGANIZATION, required=True),
     "to": ref(Ref.ORGANIZATION, required=True),
     "role": STR,
@@ -217,8 +218,8 @@ RELATIONS = Section("relations", {
 CONVENTIONS = Section("conventions", {
     "id": NODE_ID,
     "title": REQ_STR,
-    "kind": enum(CONVENTION_KINDS, required=True),
-    "status": enum(CONVENTION_STATUSES),
+    "kind": enum(ConventionKind, required=True),
+    "status": enum(ConventionStatus),
     **inferable("signedOn", DATE),
     "signedAt": Field(Type.TIME),
     "commune": ref(Ref.COMMUNE),
@@ -235,7 +236,7 @@ CONVENTIONS = Section("conventions", {
 EVENTS = Section("events", {
     "id": NODE_ID,
     "title": REQ_STR,
-    "kind": enum(EVENT_KINDS, required=True),
+    "kind": enum(EventKind, required=True),
     "startsAt": Field(Type.DATETIME),
     "endsAt": Field(Type.DATETIME),
     "dateInferred": BOOL,
@@ -253,7 +254,7 @@ EVENTS = Section("events", {
 STATEMENTS = Section("statements", {
     "id": NODE_ID,
     "organization": ref(Ref.ORGANIZATION, required=True),
-    "kind": enum(STATEMENT_KINDS, required=True),
+    "kind": enum(StatementKind, required=True),
     "position": Field(Type.INT, minimum=1),
     "text": REQ_STR,
     **inferable("adoptedOn", DATE),
@@ -266,7 +267,7 @@ FIGURES = Section("figures", {
     "territory": ref(Ref.TERRITORY),
     "measure": REQ_STR,
     "value": Field(Type.NUMBER, required=True),
-    "unit": enum(FIGURE_UNITS, required=True),
+    "unit": enum(FigureUnit, required=True),
     **inferable("year", DATE),
     "scope": STR,
     "approximate": BOOL,

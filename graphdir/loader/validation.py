@@ -24,6 +24,7 @@ from graphdir.loader.errors import LoadError
 from graphdir.loader.reading import LineDict, Record
 from graphdir.loader.specs import LEVEL_CODES, LEVELS, SECTION_SPECS, Field, Ref, Type
 from graphdir.text import slugify
+from graphdir.vocabulary import TerritoryLevel
 
 Location = tuple[float, float]  # (latitude, longitude)
 
@@ -57,11 +58,11 @@ class Validation:
 
 
 def territory_id(level: str, code: str) -> str:
-    return f"{level.lower()}:{code}"
+    return TerritoryLevel(level).territory_id(code)
 
 
 def commune_id(code: str) -> str:
-    return territory_id("COMMUNE", code)
+    return TerritoryLevel.COMMUNE.territory_id(code)
 
 
 def describe(value: Any) -> str:
@@ -412,7 +413,7 @@ def defined_in_load(records: Iterable[Record]) -> Defined:
             if key is None:
                 continue
             ids[Ref.TERRITORY].add(key[1])
-            if data.get("level") == "COMMUNE":
+            if data.get("level") == TerritoryLevel.COMMUNE.value:
                 ids[Ref.COMMUNE].add(key[1])
                 commune_locations[key[1]] = location_of(data.get("location"))
     return Defined({kind: frozenset(values) for kind, values in ids.items()}, commune_locations)

@@ -6,9 +6,12 @@ import logging
 from typing import Any
 
 import pytest
+import strawberry
 from neo4j import AsyncDriver
 
+from graphdir.api.extensions import GraphdirSchema, schema_extensions
 from graphdir.config import Settings
+from graphdir.domain.common.errors import InvalidArgument
 from tests.api.helpers import gid, run
 
 CRES = gid("Organization", "cres-auvergne")
@@ -38,6 +41,16 @@ CRES = gid("Organization", "cres-auvergne")
     ('{ conventions(filter: {partyId: "xyz"}) { totalCount } }', {}, "filter.partyId"),
     ('{ organizations(filter: {territoryCode: "01"}) { totalCount } }', {}, "filter.territoryLevel"),
     ('{ territory(code: "01") { name } }', {}, "level"),
+    ('{ territories(parentCode: "01") { totalCount } }', {}, "parentLevel"),
+    ('{ conventions(filter: {territoryCode: "01"}) { totalCount } }', {}, "filter.territoryLevel"),
+    ('{ partnersIn(territoryCode: "01") { totalCount } }', {}, "level"),
+    ('{ partnersIn(territoryCode: "00") { totalCount } }', {}, "territoryCode"),
+    ('{ partnersNear(near: {communeCode: "03095"}, radiusKm: 10, filter: {territoryCode: "01"}) { totalCount } }', {},
+     "filter.territoryLevel"),
+    ('{ suggestedPartners(organizationId: "T3JnYW5pemF0aW9uOm5vYm9keQ==") { score } }', {}, "organizationId"),
+    ('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {"ids": [CRES] * 101}, "ids"),
+    ('{ search(text: "cres", first: 0) { score } }', {}, "first"),
+    ('query($id: ID!) { network(centerId: $id, depth: 9) { truncated } }', {"id": CRES}, "depth"),
     # Dates: in a literal (validation) and in a variable (coercion).
     ('{ territory(code: "03095") { parents(on: "2012-13-01") { code } } }', {}, "on"),
     ('{ territory(code: "03095") { parents(on: "20120120") { code } } }', {}, "on"),
@@ -57,6 +70,34 @@ async def test_bad_arguments_name_the_argument(seeded: AsyncDriver, settings: Se
     assert error["extensions"]["code"] == "BAD_USER_INPUT", error
     assert error["extensions"]["argument"] == argument, error
     assert error["message"]
+
+
+async def test_an_invalid_argument_reads_argument_colon_message(seeded: AsyncDriver, settings: Settings) -> None:
+    error = (await run(seeded, settings, '{ territory(code: "01") { name } }')).error()
+    assert error["message"] == "level: code '01' exists at several levels (DEPARTMENT, REGION): give the level"
+    error = (await run(seeded, settings, "{ organizations(first: 101) { totalCount } }")).error()
+    assert error["message"] == "first: must be at most 100 (got 101)"
+
+
+@strawberry.type
+class _Raising:
+    @strawberry.field
+    def invalid(self) -> int | None:
+        raise InvalidArgument("filter.territoryLevel", "give the level")
+
+    @strawberry.field
+    def broken(self) -> int | None:
+        raise RuntimeError("secret detail")
+
+
+async def test_invalid_argument_is_mapped_wherever_it_is_raised_and_other_exceptions_are_masked() -> None:
+    # Any resolver, with no try/except of its own: the schema's error formatting does the mapping.
+    result = await GraphdirSchema(query=_Raising, extensions=schema_extensions()).execute("{ invalid broken }")
+    errors = {error.path[0]: error.formatted for error in result.errors or [] if error.path}
+    assert errors["invalid"]["message"] == "filter.territoryLevel: give the level"
+    assert errors["invalid"]["extensions"] == {"code": "BAD_USER_INPUT", "argument": "filter.territoryLevel"}
+    assert errors["broken"]["message"] == "Unexpected error."
+    assert errors["broken"]["extensions"] == {"code": "INTERNAL_SERVER_ERROR"}
 
 
 def nested(depth: int) -> str:

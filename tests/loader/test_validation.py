@@ -183,7 +183,7 @@ def test_territory_codes_and_references(tmp_path: Path) -> None:
          "3 digits"),
         (3, "territories[1]", "code", "'084' is not a region code: expected 2 digits"),
         (4, "territories[2]", "code", "'20007114' is not a epci code: expected 9 digits (SIREN)"),
-        (6, "territories[4]", "level", "'CANTON' is not one of REGION, DEPARTEMENT, EPCI, COMMUNE, PAYS, COLLECTIVITE"),
+        (6, "territories[4]", "level", "'CANTON' is not one of REGION, DEPARTEMENT, EPCI, PAYS, COMMUNE, COLLECTIVITE"),
         (11, "organizations[0]", "covers[0].territory", "'Region:84' is not a territory id: expected "
          "\"<level>:<code>\" such as \"commune:03095\" or \"region:84\""),
         (11, "organizations[0]", "covers[1].territory", "'region-84' is not a territory id: expected "

@@ -13,8 +13,7 @@ from graphdir.api.conventions.inputs import ConventionFilter
 from graphdir.api.conventions.types import CONVENTION_ORDER, Convention, ConventionConnection
 from graphdir.api.ids import decode
 from graphdir.api.relay import page_request
-from graphdir.api.territories.enums import ambiguous_code, level_value
-from graphdir.domain.common.errors import AmbiguousCode
+from graphdir.api.territories.enums import level_value
 from graphdir.domain.conventions.filters import ConventionCriteria
 from graphdir.domain.conventions.service import ConventionService
 
@@ -23,14 +22,11 @@ async def _criteria(service: ConventionService, filter: ConventionFilter | None)
     if filter is None:
         return ConventionCriteria()
     party = decode(filter.party_id, "filter.partyId", {"Organization"})[1] if filter.party_id is not None else None
-    try:
-        return await service.criteria(
-            party_id=party, territory_code=filter.territory_code,
-            territory_level=level_value(filter.territory_level), signed_from=filter.signed_from,
-            signed_to=filter.signed_to, in_force_on=filter.in_force_on,
-        )
-    except AmbiguousCode as exc:
-        raise ambiguous_code("filter.territoryLevel", exc) from exc
+    return await service.criteria(
+        party_id=party, territory_code=filter.territory_code,
+        territory_level=level_value(filter.territory_level), signed_from=filter.signed_from,
+        signed_to=filter.signed_to, in_force_on=filter.in_force_on,
+    )
 
 
 @strawberry.type

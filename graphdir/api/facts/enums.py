@@ -1,15 +1,10 @@
-"""Enumerations of the facts domain."""
+"""Enumerations of the facts domain (graphdir.vocabulary)."""
 
 from __future__ import annotations
 
-from enum import Enum
+from graphdir.api.enums import graphql_enum
+from graphdir.vocabulary import StatementKind
 
-import strawberry
+__all__ = ["StatementKind"]
 
-
-@strawberry.enum(description="What an organization's statement is.")
-class StatementKind(Enum):
-    MISSION = strawberry.enum_value("MISSION", description="A mission.")
-    FUNCTION = strawberry.enum_value("FUNCTION", description="A permanent function.")
-    PRINCIPLE = strawberry.enum_value("PRINCIPLE", description="A shared principle.")
-    AMBITION = strawberry.enum_value("AMBITION", description="A political ambition.")
+graphql_enum(StatementKind)

@@ -9,9 +9,9 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.context import Context
-from graphdir.api.errors import BadUserInput
 from graphdir.api.ids import decode
-from graphdir.api.network.types import Network, NetworkRelation, Path, network_of, path_of, relations_of
+from graphdir.api.network.enums import NetworkRelation
+from graphdir.api.network.types import Network, Path, network_of, path_of
 from graphdir.domain.network.relations import NODE_TYPES
 from graphdir.domain.network.service import (
     DEFAULT_DEPTH,
@@ -20,7 +20,6 @@ from graphdir.domain.network.service import (
     MAX_DEPTH,
     MAX_LIMIT,
     MAX_PATH,
-    NetworkInputError,
     NetworkService,
 )
 
@@ -57,11 +56,8 @@ class NetworkQuery:
         # An explicit null is the default, as for an absent argument.
         depth = DEFAULT_DEPTH if depth is None else depth
         limit = DEFAULT_LIMIT if limit is None else limit
-        try:
-            result = await NetworkService(info.context.reader).network(
-                center_type, center_key, depth=depth, relations=relations_of(relation_types), on=on, limit=limit)
-        except NetworkInputError as exc:
-            raise BadUserInput(exc.argument, str(exc)) from exc
+        result = await NetworkService(info.context.reader).network(
+            center_type, center_key, depth=depth, relations=relation_types, on=on, limit=limit)
         return network_of(result)
 
     @strawberry.field(description=(
@@ -83,9 +79,6 @@ class NetworkQuery:
         from_type, from_key = decode(from_id, "fromId", _NODE_TYPES)
         to_type, to_key = decode(to_id, "toId", _NODE_TYPES)
         max_length = DEFAULT_PATH if max_length is None else max_length
-        try:
-            result = await NetworkService(info.context.reader).path(
-                from_type, from_key, to_type, to_key, max_length=max_length, relations=relations_of(relation_types))
-        except NetworkInputError as exc:
-            raise BadUserInput(exc.argument, str(exc)) from exc
+        result = await NetworkService(info.context.reader).path(
+            from_type, from_key, to_type, to_key, max_length=max_length, relations=relation_types)
         return path_of(result) if result is not None else None

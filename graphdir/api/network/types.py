@@ -2,43 +2,13 @@
 
 from __future__ import annotations
 
-from enum import Enum
-
 import strawberry
 
 from graphdir.api.common import Source
 from graphdir.api.ids import encode
+from graphdir.api.network.enums import NetworkRelation
 from graphdir.api.scalars import PartialDate
-from graphdir.domain.network.relations import Relation
 from graphdir.domain.network.service import MapEdge, MapNode, NetworkMap, PathResult, SourceRef
-
-
-@strawberry.enum(description=(
-    "A relationship type a network map or a path may follow. COVERS and LOCATED_IN lead to territories: they are "
-    "followed by default only when the map or the path starts or ends at a territory."))
-class NetworkRelation(Enum):
-    MEMBER_OF = strawberry.enum_value(
-        "MEMBER_OF", description="Organization -> organization it is a member of (a federation, a chamber).")
-    FOUNDED = strawberry.enum_value("FOUNDED", description="Organization -> organization it founded.")
-    RECOGNISES = strawberry.enum_value(
-        "RECOGNISES", description="Organization -> organization it recognises (officially, or for its work).")
-    SUPPORTS = strawberry.enum_value("SUPPORTS", description="Organization -> organization it supports.")
-    FUNDS = strawberry.enum_value("FUNDS", description="Organization -> organization it funds.")
-    INTERLOCUTOR_OF = strawberry.enum_value(
-        "INTERLOCUTOR_OF", description="Organization -> organization it is the privileged interlocutor of.")
-    PARTNER_OF = strawberry.enum_value(
-        "PARTNER_OF", description="Organization -> organization it works in partnership with.")
-    PARTY_TO = strawberry.enum_value("PARTY_TO", description="Organization -> convention it is a party to.")
-    HOLDS_ROLE = strawberry.enum_value(
-        "HOLDS_ROLE", description="Person -> organization where they hold a role (president, director…).")
-    ORGANISED = strawberry.enum_value("ORGANISED", description="Organization -> event it organised.")
-    SPOKE_AT = strawberry.enum_value("SPOKE_AT", description="Person -> event they spoke at.")
-    COVERS = strawberry.enum_value("COVERS", description="Organization -> territory it works for or governs.")
-    LOCATED_IN = strawberry.enum_value("LOCATED_IN", description="Organization -> commune where it is located.")
-
-
-def relations_of(values: list[NetworkRelation] | None) -> list[Relation] | None:
-    return None if values is None else [Relation(value.value) for value in values]
 
 
 @strawberry.type(description="A node of a network map or of a path.")
@@ -107,7 +77,7 @@ def _partial(value: str | None) -> PartialDate | None:
 
 def edge_of(edge: MapEdge) -> NetworkEdge:
     return NetworkEdge(
-        id=strawberry.ID(edge.id), type=NetworkRelation(edge.type.value),
+        id=strawberry.ID(edge.id), type=edge.type,
         source=strawberry.ID(encode(edge.source.type_name, edge.source.id)),
         target=strawberry.ID(encode(edge.target.type_name, edge.target.id)),
         since=_partial(edge.since), until=_partial(edge.until), excerpt=edge.excerpt,

@@ -6,8 +6,7 @@ from graphdir.api.common import graph_value
 from graphdir.api.context import Context
 from graphdir.api.ids import decode
 from graphdir.api.organizations.inputs import OrganizationFilter
-from graphdir.api.territories.enums import ambiguous_code, level_value
-from graphdir.domain.common.errors import AmbiguousCode
+from graphdir.api.territories.enums import level_value
 from graphdir.domain.organizations.filters import OrganizationCriteria
 from graphdir.domain.organizations.service import OrganizationService
 
@@ -19,12 +18,9 @@ async def criteria_from(ctx: Context, filter: OrganizationFilter | None, argumen
     member_of = None
     if filter.member_of is not None:
         _, member_of = decode(filter.member_of, f"{argument}.memberOf", {"Organization"})
-    try:
-        return await OrganizationService(ctx.reader).criteria(
-            kinds=[graph_value(kind) for kind in filter.kinds] if filter.kinds is not None else None,
-            families=[graph_value(family) for family in filter.families] if filter.families is not None else None,
-            territory_code=filter.territory_code, territory_level=level_value(filter.territory_level),
-            member_of=member_of, transitive=filter.transitive, text=filter.text, on=filter.on,
-        )
-    except AmbiguousCode as exc:
-        raise ambiguous_code(f"{argument}.territoryLevel", exc) from exc
+    return await OrganizationService(ctx.reader).criteria(
+        kinds=[graph_value(kind) for kind in filter.kinds] if filter.kinds is not None else None,
+        families=[graph_value(family) for family in filter.families] if filter.families is not None else None,
+        territory_code=filter.territory_code, territory_level=level_value(filter.territory_level),
+        member_of=member_of, transitive=filter.transitive, text=filter.text, on=filter.on, argument=argument,
+    )

@@ -35,12 +35,12 @@ from strawberry.types import Info
 from graphdir.api.context import Context
 from graphdir.api.conventions import loaders as convention_loaders
 from graphdir.api.conventions.types import CONVENTION_ORDER
-from graphdir.api.errors import BadUserInput
 from graphdir.api.organizations import loaders
 from graphdir.api.organizations.connections import MEMBERSHIP_ORDER
 from graphdir.api.people import loaders as people_loaders
 from graphdir.api.relay import page_request
 from graphdir.api.territories import loaders as territory_loaders
+from graphdir.domain.common.errors import InvalidArgument
 
 Start = Callable[[Context, str, dict[str, Any]], Awaitable[Any]]
 
@@ -95,7 +95,7 @@ def _start(ctx: Context, name: str, args: dict[str, Any], graph_ids: list[str]) 
     for graph_id in graph_ids:
         try:
             task = asyncio.ensure_future(start(ctx, graph_id, args))
-        except BadUserInput:
+        except InvalidArgument:
             return
         # Its resolver awaits the same DataLoader key, and sees any error there: nothing to report here.
         task.add_done_callback(lambda done: done.cancelled() or done.exception())

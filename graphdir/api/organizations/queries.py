@@ -9,7 +9,6 @@ from strawberry.types import Info
 
 from graphdir.api.common import graph_value
 from graphdir.api.context import Context
-from graphdir.api.errors import BadUserInput
 from graphdir.api.ids import decode
 from graphdir.api.organizations import loaders
 from graphdir.api.organizations.connections import OrganizationConnection, organization_order
@@ -19,6 +18,7 @@ from graphdir.api.organizations.inputs import OrganizationFilter
 from graphdir.api.organizations.prefetch import start_relationships
 from graphdir.api.organizations.types import Organization
 from graphdir.api.relay import page_request, selects
+from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.organizations.service import OrganizationService
 
 _FIRST = "Page size (default 20, at most 100)."
@@ -45,7 +45,7 @@ class OrganizationQuery:
     ) -> Organization | None:
         given = [name for name, value in (("id", id), ("siren", siren), ("slug", slug)) if value is not None]
         if len(given) != 1:
-            raise BadUserInput(given[1] if given else "id", "give exactly one of id, siren, slug")
+            raise InvalidArgument(given[1] if given else "id", "give exactly one of id, siren, slug")
         ctx = info.context
         if id is not None:
             _, graph_id = decode(id, "id", {"Organization"})

@@ -9,7 +9,6 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.context import Context
-from graphdir.api.errors import BadUserInput
 from graphdir.api.ids import decode
 from graphdir.api.node import load_node
 from graphdir.api.organizations.connections import OrganizationConnection
@@ -20,11 +19,11 @@ from graphdir.api.organizations.queries import organizations_in_territory
 from graphdir.api.organizations.types import Organization
 from graphdir.api.partners.types import NearInput, PartnerConnection, PartnerEdge, SharedTerritory, SuggestedPartner
 from graphdir.api.relay import PageInfo
-from graphdir.api.territories.enums import TerritoryLevel, ambiguous_code, level_value
-from graphdir.domain.common.errors import AmbiguousCode
+from graphdir.api.territories.enums import TerritoryLevel, level_value
+from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.organizations.filters import where
 from graphdir.domain.partners.repository import PartnersRepository
-from graphdir.domain.partners.service import Origin, PartnersInputError, PartnersService
+from graphdir.domain.partners.service import Origin, PartnersService
 from graphdir.domain.territories.service import TerritoryService
 
 
@@ -66,10 +65,7 @@ class PartnersQuery:
         service = _service(ctx)
         wants_total = any(f.name == "totalCount" for f in info.selected_fields[0].selections
                           if hasattr(f, "name"))
-        try:
-            page = await service.near(_origin(near), radius_km, fragment, params, first, after, wants_total)
-        except PartnersInputError as exc:
-            raise BadUserInput(exc.argument, str(exc)) from exc
+        page = await service.near(_origin(near), radius_km, fragment, params, first, after, wants_total)
 
         async def count() -> int:
             return await service.count(page.origin, radius_km, fragment, params)
@@ -101,12 +97,9 @@ class PartnersQuery:
         after: Annotated[str | None, strawberry.argument(description="Cursor.")] = None,
     ) -> OrganizationConnection:
         ctx = info.context
-        try:
-            territory = await TerritoryService(ctx.reader).by_code(territory_code, level_value(level))
-        except AmbiguousCode as exc:
-            raise ambiguous_code("level", exc) from exc
+        territory = await TerritoryService(ctx.reader).by_code(territory_code, level_value(level))
         if territory is None:
-            raise BadUserInput("territoryCode", f"no territory has the code {territory_code!r}")
+            raise InvalidArgument("territoryCode", f"no territory has the code {territory_code!r}")
         return await organizations_in_territory(ctx, territory["id"], filter, order_by, first, after)
 
     @strawberry.field(description="Nearby organizations ranked for a partnership with this one: shared networks, "
@@ -119,11 +112,7 @@ class PartnersQuery:
     ) -> list[SuggestedPartner]:
         ctx = info.context
         _, graph_id = decode(organization_id, "organizationId", {"Organization"})
-        try:
-            suggestions = await _service(ctx).suggest(graph_id, radius_km, first)
-        except PartnersInputError as exc:
-            argument = "organizationId" if exc.argument.startswith("near") else exc.argument
-            raise BadUserInput(argument, str(exc)) from exc
+        suggestions = await _service(ctx).suggest(graph_id, radius_km, first)
         nodes = await _organizations(ctx, [s.organization_id for s in suggestions])
         by_id = {node.graph_id: node for node in nodes}
         return [SuggestedPartner(organization=by_id[s.organization_id], score=round(s.score, 4),

@@ -9,11 +9,11 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.context import Context
-from graphdir.api.errors import BadUserInput
 from graphdir.api.node import load_node
 from graphdir.api.organizations.prefetch import start_relationships_of_nodes
-from graphdir.api.search.types import SearchHit, SearchKind, kinds_of
-from graphdir.domain.search.service import DEFAULT_FIRST, MAX_FIRST, SearchInputError, SearchService
+from graphdir.api.search.enums import SearchKind
+from graphdir.api.search.types import SearchHit
+from graphdir.domain.search.service import DEFAULT_FIRST, MAX_FIRST, SearchService
 
 
 @strawberry.type
@@ -33,10 +33,7 @@ class SearchQuery:
             description=f"How many hits, at most {MAX_FIRST} (default, or null: {DEFAULT_FIRST}).")] = DEFAULT_FIRST,
     ) -> list[SearchHit]:
         first = DEFAULT_FIRST if first is None else first
-        try:
-            hits = await SearchService(info.context.reader).search(text, kinds_of(kinds), first)
-        except SearchInputError as exc:
-            raise BadUserInput(exc.argument, str(exc)) from exc
+        hits = await SearchService(info.context.reader).search(text, kinds, first)
         # Loaded together, the nodes of one type are one batched query (graphdir.api.dataloaders), sent with the
         # organizations' selected relationships (their commune) as one statement.
         start_relationships_of_nodes(info, "node", [hit.id for hit in hits if hit.type_name == "Organization"])

@@ -1,28 +1,10 @@
-"""The search hit and the kinds a search may be restricted to."""
+"""The search hit."""
 
 from __future__ import annotations
-
-from enum import Enum
 
 import strawberry
 
 from graphdir.api.relay import Node
-from graphdir.domain.search.service import Kind
-
-
-@strawberry.enum(description="What a search hit may be.")
-class SearchKind(Enum):
-    ORGANIZATION = strawberry.enum_value(
-        "ORGANIZATION", description="An organization: chamber, federation, network, enterprise, public body…")
-    PERSON = strawberry.enum_value("PERSON", description="A person named by the sources.")
-    TERRITORY = strawberry.enum_value(
-        "TERRITORY", description="A territory: commune, EPCI, département, région, pays, overseas collectivity.")
-    CONVENTION = strawberry.enum_value("CONVENTION", description="A convention between organizations.")
-    EVENT = strawberry.enum_value("EVENT", description="An event: seminar, round table, general assembly…")
-
-
-def kinds_of(values: list[SearchKind] | None) -> list[Kind] | None:
-    return None if values is None else [Kind[value.name] for value in values]
 
 
 @strawberry.type(description="A node whose names, acronym, description or title match the searched text.")

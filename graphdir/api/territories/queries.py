@@ -10,9 +10,8 @@ from strawberry.types import Info
 
 from graphdir.api.context import Context
 from graphdir.api.relay import page_request
-from graphdir.api.territories.enums import TerritoryLevel, ambiguous_code, level_value
+from graphdir.api.territories.enums import TerritoryLevel, level_value
 from graphdir.api.territories.types import TERRITORY_ORDER, Territory, TerritoryConnection
-from graphdir.domain.common.errors import AmbiguousCode
 from graphdir.domain.territories.service import TerritoryService
 
 
@@ -25,10 +24,7 @@ class TerritoryQuery:
         code: Annotated[str, strawberry.argument(description='Its code ("03095", "84", "200071363").')],
         level: Annotated[TerritoryLevel | None, strawberry.argument(description="Its level.")] = None,
     ) -> Territory | None:
-        try:
-            return Territory.maybe(await TerritoryService(info.context.reader).by_code(code, level_value(level)))
-        except AmbiguousCode as exc:
-            raise ambiguous_code("level", exc) from exc
+        return Territory.maybe(await TerritoryService(info.context.reader).by_code(code, level_value(level)))
 
     @strawberry.field(description="Territories of a level, or the children of a parent territory, by code.")
     async def territories(
@@ -49,10 +45,7 @@ class TerritoryQuery:
         service = TerritoryService(ctx.reader)
         parent_id = None
         if parent_code is not None:
-            try:
-                parent_id = await service.resolve_id(parent_code, level_value(parent_level))
-            except AmbiguousCode as exc:
-                raise ambiguous_code("parentLevel", exc) from exc
+            parent_id = await service.resolve_id(parent_code, level_value(parent_level), "parentLevel")
         page = await service.page(level_value(level), parent_id, on, request)
 
         async def count() -> int:

@@ -6,15 +6,19 @@ import calendar
 import datetime as dt
 import re
 
-from graphdir.domain.common.errors import DomainInputError
+from graphdir.domain.common.errors import InvalidArgument
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _PARTIAL_DATE_TIME = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?)?)?$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class InvalidDate(DomainInputError):
-    """A date string that is not what it should be; the message says why."""
+class InvalidDate(InvalidArgument):
+    """A date string that is not what it should be; the message says why. Raised by scalars' parsers, which do not
+    know the argument: the API finds it."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(None, message)
 
 
 def check_partial_date(value: str) -> str:

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from graphdir.domain.common.errors import InvalidArgument
+
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 
@@ -21,41 +23,35 @@ Row = TypeVar("Row")
 Key = tuple[Any, ...]
 
 
-class InvalidCursor(ValueError):
-    """A cursor that was not made by this ordering."""
-
-
-class InvalidPageSize(ValueError):
-    """A page size outside 0..MAX_PAGE_SIZE."""
-
-
 def encode_cursor(order: str, key: Sequence[Any]) -> str:
     raw = json.dumps([order, *key], ensure_ascii=False, separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, order: str, arity: int) -> Key:
-    """The sort key in `cursor`, checked against the ordering it must come from and the key's length."""
+def decode_cursor(cursor: str, order: str, arity: int, argument: str = "after") -> Key:
+    """The sort key in `cursor`, checked against the ordering it must come from and the key's length; else
+    InvalidArgument naming `argument`."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         value = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode())
     except (ValueError, UnicodeError, binascii.Error) as exc:
-        raise InvalidCursor(f"{cursor!r} is not a cursor of this list") from exc
+        raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list") from exc
     if not isinstance(value, list) or len(value) != arity + 1 or value[0] != order:
-        raise InvalidCursor(f"{cursor!r} is not a cursor of this list")
+        raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list")
     key = tuple(value[1:])
     if not all(isinstance(part, str | int) and not isinstance(part, bool) for part in key):
-        raise InvalidCursor(f"{cursor!r} is not a cursor of this list")
+        raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list")
     return key
 
 
-def check_page_size(value: int | None, default: int = DEFAULT_PAGE_SIZE) -> int:
+def check_page_size(value: int | None, argument: str = "first", default: int = DEFAULT_PAGE_SIZE) -> int:
+    """The page size asked for (`default` when None), else InvalidArgument naming `argument`."""
     if value is None:
         return default
     if value < 0:
-        raise InvalidPageSize(f"must not be negative (got {value})")
+        raise InvalidArgument(argument, f"must not be negative (got {value})")
     if value > MAX_PAGE_SIZE:
-        raise InvalidPageSize(f"must be at most {MAX_PAGE_SIZE} (got {value})")
+        raise InvalidArgument(argument, f"must be at most {MAX_PAGE_SIZE} (got {value})")
     return value
 
 

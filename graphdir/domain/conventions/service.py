@@ -25,10 +25,11 @@ class ConventionService:
     async def criteria(self, *, party_id: str | None = None, territory_code: str | None = None,
                        territory_level: str | None = None, signed_from: dt.date | None = None,
                        signed_to: dt.date | None = None, in_force_on: dt.date | None = None) -> ConventionCriteria:
-        """Criteria with the territory code resolved (AmbiguousCode when the level is needed)."""
+        """Criteria with the territory code resolved (InvalidArgument naming filter.territoryLevel when the level is
+        needed)."""
         scope = None
         if territory_code is not None:
-            scope = await self.territories.resolve_id(territory_code, territory_level)
+            scope = await self.territories.resolve_id(territory_code, territory_level, "filter.territoryLevel")
         return ConventionCriteria(party_id=party_id, territory_id=scope, signed_from=signed_from,
                                   signed_to=signed_to, in_force_on=in_force_on)
 

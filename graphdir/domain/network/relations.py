@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
 
+from graphdir.vocabulary import NetworkRelation as Relation
+from graphdir.vocabulary import NodeType
 
-class Relation(Enum):
-    MEMBER_OF = "MEMBER_OF"
-    FOUNDED = "FOUNDED"
-    RECOGNISES = "RECOGNISES"
-    SUPPORTS = "SUPPORTS"
-    FUNDS = "FUNDS"
-    INTERLOCUTOR_OF = "INTERLOCUTOR_OF"
-    PARTNER_OF = "PARTNER_OF"
-    PARTY_TO = "PARTY_TO"
-    HOLDS_ROLE = "HOLDS_ROLE"
-    ORGANISED = "ORGANISED"
-    SPOKE_AT = "SPOKE_AT"
-    COVERS = "COVERS"
-    LOCATED_IN = "LOCATED_IN"
+__all__ = ["ACTOR_RELATIONS", "NODE_TYPES", "TERRITORY_RELATIONS", "Relation", "resolve", "type_of"]
 
 
 # Links to territories: a region is covered by hundreds of bodies and a commune hosts every organization located in
@@ -29,7 +17,7 @@ TERRITORY_RELATIONS = frozenset({Relation.COVERS, Relation.LOCATED_IN})
 ACTOR_RELATIONS = frozenset(set(Relation) - TERRITORY_RELATIONS)
 
 # The node types (GraphQL type = main label) a map or a path may start or end at.
-NODE_TYPES = ("Organization", "Person", "Territory", "Convention", "Event")
+NODE_TYPES = tuple(node_type.value for node_type in NodeType)
 
 
 def type_of(labels: Iterable[str]) -> str | None:

@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from graphdir.db.reader import Reader
+from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.network.cypher import MAX_PATH_LENGTH
 from graphdir.domain.network.relations import NODE_TYPES, Relation, resolve, type_of
 from graphdir.domain.network.repository import NetworkRepository
@@ -30,14 +31,6 @@ from graphdir.text import fold
 MIN_DEPTH, MAX_DEPTH, DEFAULT_DEPTH = 1, 3, 1
 MIN_LIMIT, MAX_LIMIT, DEFAULT_LIMIT = 1, 1000, 200
 MIN_PATH, MAX_PATH, DEFAULT_PATH = 1, MAX_PATH_LENGTH, 6
-
-
-class NetworkInputError(ValueError):
-    """An argument the caller must fix; `argument` names it."""
-
-    def __init__(self, argument: str, message: str) -> None:
-        super().__init__(message)
-        self.argument = argument
 
 
 @dataclass(frozen=True)
@@ -94,7 +87,7 @@ class PathResult:
 
 def _check_type(argument: str, type_name: str) -> None:
     if type_name not in NODE_TYPES:
-        raise NetworkInputError(argument, f"expected an id of {', '.join(NODE_TYPES)}, got {type_name}")
+        raise InvalidArgument(argument, f"expected an id of {', '.join(NODE_TYPES)}, got {type_name}")
 
 
 def _node(row: dict[str, Any], depth: int) -> MapNode | None:
@@ -161,14 +154,14 @@ class NetworkService:
                       limit: int = DEFAULT_LIMIT) -> NetworkMap:
         _check_type("centerId", center_type)
         if not MIN_DEPTH <= depth <= MAX_DEPTH:
-            raise NetworkInputError("depth", f"must be between {MIN_DEPTH} and {MAX_DEPTH}, got {depth}")
+            raise InvalidArgument("depth", f"must be between {MIN_DEPTH} and {MAX_DEPTH}, got {depth}")
         if not MIN_LIMIT <= limit <= MAX_LIMIT:
-            raise NetworkInputError("limit", f"must be between {MIN_LIMIT} and {MAX_LIMIT}, got {limit}")
+            raise InvalidArgument("limit", f"must be between {MIN_LIMIT} and {MAX_LIMIT}, got {limit}")
         types = resolve(relations, center_type)
 
         row = await self.repository.first_level(center_type, center_id, types, on, limit - 1)
         if row is None or row["center"] is None:
-            raise NetworkInputError("centerId", f"no {center_type} with id {center_id!r}")
+            raise InvalidArgument("centerId", f"no {center_type} with id {center_id!r}")
         center = _node(row["center"], 0)
         assert center is not None
         by_eid: dict[str, MapNode] = {row["center"]["eid"]: center}
@@ -204,7 +197,7 @@ class NetworkService:
         _check_type("fromId", from_type)
         _check_type("toId", to_type)
         if not MIN_PATH <= max_length <= MAX_PATH:
-            raise NetworkInputError("maxLength", f"must be between {MIN_PATH} and {MAX_PATH}, got {max_length}")
+            raise InvalidArgument("maxLength", f"must be between {MIN_PATH} and {MAX_PATH}, got {max_length}")
         if (from_type, from_id) == (to_type, to_id):
             found = await self.repository.node(from_type, from_id)
             node = _node(found, 0) if found else None

@@ -16,6 +16,7 @@ from typing import Final
 from graphdir.domain.common.validity import all_held_on_if_given, held_on, held_on_if_given
 from graphdir.domain.facts.cypher import SOURCE_OF_R
 from graphdir.domain.territories.cypher import ORGANIZATIONS_OF_SCOPE
+from graphdir.vocabulary import Direction, PartnershipKind
 
 # The map every query returns for an organization (the fields of the GraphQL type Organization).
 ORGANIZATION_MAP: Final = """{
@@ -222,15 +223,22 @@ RETURN id, edges, CASE WHEN $on IS NULL THEN COUNT { (member)-[:MEMBER_OF]->() }
 """
 )
 
-# Organization.partners: the other organization of each RECOGNISES, SUPPORTS, FUNDS, INTERLOCUTOR_OF, PARTNER_OF or
-# FOUNDED relationship, either way; `$kinds` (relationship types) and `$direction` (INCOMING, OUTGOING) may be null.
+# Organization.partners: the other organization of each partnership relationship (vocabulary.PartnershipKind), either
+# way; `$kinds` (relationship types) and `$direction` (INCOMING, OUTGOING) may be null.
+_PARTNERSHIPS: Final = "|".join(kind.value for kind in PartnershipKind)
+_DIRECTION: Final = (f"CASE WHEN startNode(r) = self THEN '{Direction.OUTGOING.value}' "
+                     f"ELSE '{Direction.INCOMING.value}' END")
 PARTNERS: Final = (
     """
 UNWIND $ids AS id
 MATCH (self:Organization {id: id})
 CALL (self) {
-  MATCH (self)-[r:RECOGNISES|SUPPORTS|FUNDS|INTERLOCUTOR_OF|PARTNER_OF|FOUNDED]-(o:Organization)
-  WITH o, r, CASE WHEN startNode(r) = self THEN 'OUTGOING' ELSE 'INCOMING' END AS direction
+  MATCH (self)-[r:"""
+    + _PARTNERSHIPS
+    + """]-(o:Organization)
+  WITH o, r, """
+    + _DIRECTION
+    + """ AS direction
   WHERE ($kinds IS NULL OR type(r) IN $kinds) AND ($direction IS NULL OR direction = $direction)
     AND """ + held_on_if_given("r", "$on") + """
     AND ($after IS NULL OR [o.sortName, o.id, type(r), direction, elementId(r)] > $after)
@@ -244,11 +252,17 @@ CALL (self) {
     + """}) AS edges
 }
 RETURN id, edges, CASE WHEN $on IS NULL AND $kinds IS NULL AND $direction IS NULL
-  THEN COUNT { (self)-[:RECOGNISES|SUPPORTS|FUNDS|INTERLOCUTOR_OF|PARTNER_OF|FOUNDED]-() }
+  THEN COUNT { (self)-[:"""
+    + _PARTNERSHIPS
+    + """]-() }
   ELSE COUNT {
-  MATCH (self)-[r:RECOGNISES|SUPPORTS|FUNDS|INTERLOCUTOR_OF|PARTNER_OF|FOUNDED]-(o:Organization)
+  MATCH (self)-[r:"""
+    + _PARTNERSHIPS
+    + """]-(o:Organization)
   WHERE ($kinds IS NULL OR type(r) IN $kinds)
-    AND ($direction IS NULL OR (CASE WHEN startNode(r) = self THEN 'OUTGOING' ELSE 'INCOMING' END) = $direction)
+    AND ($direction IS NULL OR ("""
+    + _DIRECTION
+    + """) = $direction)
     AND """ + held_on_if_given("r", "$on") + """
 } END AS total
 """

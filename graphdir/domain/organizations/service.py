@@ -11,9 +11,6 @@ from graphdir.domain.organizations.filters import OrganizationCriteria
 from graphdir.domain.organizations.repository import OrganizationRepository
 from graphdir.domain.territories.service import TerritoryService
 
-ORDERS = ("NAME", "FOUNDED_ON")
-PARTNERSHIP_KINDS = ("RECOGNISES", "SUPPORTS", "FUNDS", "INTERLOCUTOR_OF", "PARTNER_OF", "FOUNDED")
-
 Row = dict[str, Any]
 
 
@@ -34,11 +31,12 @@ class OrganizationService:
     async def criteria(self, *, kinds: list[str] | None = None, families: list[str] | None = None,
                        territory_code: str | None = None, territory_level: str | None = None,
                        member_of: str | None = None, transitive: bool = False, text: str | None = None,
-                       on: dt.date | None = None) -> OrganizationCriteria:
-        """Criteria with the territory code resolved to its graph id (AmbiguousCode when the level is needed)."""
+                       on: dt.date | None = None, argument: str = "filter") -> OrganizationCriteria:
+        """Criteria with the territory code resolved to its graph id (InvalidArgument naming
+        `<argument>.territoryLevel` when the level is needed)."""
         scope = None
         if territory_code is not None:
-            scope = await self.territories.resolve_id(territory_code, territory_level)
+            scope = await self.territories.resolve_id(territory_code, territory_level, f"{argument}.territoryLevel")
         return OrganizationCriteria(
             kinds=tuple(kinds) if kinds is not None else None,
             families=tuple(families) if families is not None else None,

@@ -14,18 +14,11 @@ from typing import Any, LiteralString
 
 from neo4j.spatial import WGS84Point
 
+from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.partners.repository import PartnersRepository
 
 MAX_RADIUS_KM = 200.0
 MAX_PAGE = 100
-
-
-class PartnersInputError(ValueError):
-    """An argument the caller must fix; `argument` names it."""
-
-    def __init__(self, argument: str, message: str) -> None:
-        super().__init__(message)
-        self.argument = argument
 
 
 @dataclass(frozen=True)
@@ -83,13 +76,13 @@ class Suggestion:
 
 def check_radius(radius_km: float, argument: str = "radiusKm") -> float:
     if not math.isfinite(radius_km) or radius_km <= 0 or radius_km > MAX_RADIUS_KM:
-        raise PartnersInputError(argument, f"must be in (0, {MAX_RADIUS_KM:g}] km, got {radius_km}")
+        raise InvalidArgument(argument, f"must be in (0, {MAX_RADIUS_KM:g}] km, got {radius_km}")
     return radius_km
 
 
 def check_first(first: int, argument: str = "first") -> int:
     if first < 0 or first > MAX_PAGE:
-        raise PartnersInputError(argument, f"must be between 0 and {MAX_PAGE}, got {first}")
+        raise InvalidArgument(argument, f"must be between 0 and {MAX_PAGE}, got {first}")
     return first
 
 
@@ -97,13 +90,13 @@ def check_origin(origin: Origin) -> None:
     given = [origin.commune_code is not None, origin.latitude is not None or origin.longitude is not None,
              origin.organization_id is not None]
     if sum(given) != 1:
-        raise PartnersInputError("near", "give exactly one of communeCode, point or organizationId")
+        raise InvalidArgument("near", "give exactly one of communeCode, point or organizationId")
     if given[1]:
         lat, lon = origin.latitude, origin.longitude
         if lat is None or not math.isfinite(lat) or not -90 <= lat <= 90:
-            raise PartnersInputError("near.point.latitude", f"must be a number in [-90, 90], got {lat}")
+            raise InvalidArgument("near.point.latitude", f"must be a number in [-90, 90], got {lat}")
         if lon is None or not math.isfinite(lon) or not -180 <= lon <= 180:
-            raise PartnersInputError("near.point.longitude", f"must be a number in [-180, 180], got {lon}")
+            raise InvalidArgument("near.point.longitude", f"must be a number in [-180, 180], got {lon}")
 
 
 def encode_cursor(distance_m: float, sort_name: str, organization_id: str) -> str:
@@ -118,7 +111,7 @@ def decode_cursor(cursor: str, argument: str = "after") -> dict[str, Any]:
                 organization_id, str):
             raise ValueError
     except Exception as exc:
-        raise PartnersInputError(argument, f"{cursor!r} is not a cursor of this list") from exc
+        raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list") from exc
     return {"distance": float(distance), "sortName": sort_name, "id": organization_id}
 
 
@@ -126,19 +119,19 @@ class PartnersService:
     def __init__(self, repository: PartnersRepository) -> None:
         self.repository = repository
 
-    async def resolve(self, origin: Origin) -> ResolvedOrigin:
+    async def resolve(self, origin: Origin, organization_argument: str = "near.organizationId") -> ResolvedOrigin:
         check_origin(origin)
         if origin.commune_code is not None:
             row = await self.repository.commune_origin(origin.commune_code)
             if row is None:
-                raise PartnersInputError("near.communeCode", f"no commune has the code {origin.commune_code!r}")
+                raise InvalidArgument("near.communeCode", f"no commune has the code {origin.commune_code!r}")
             exclude: list[str] = []
         elif origin.organization_id is not None:
             row = await self.repository.organization_origin(origin.organization_id)
             if row is None:
-                raise PartnersInputError("near.organizationId", "no organization has this id")
+                raise InvalidArgument(organization_argument, "no organization has this id")
             if row["location"] is None:
-                raise PartnersInputError("near.organizationId", "this organization has no known location")
+                raise InvalidArgument(organization_argument, "this organization has no known location")
             exclude = [origin.organization_id]
         else:
             assert origin.latitude is not None and origin.longitude is not None
@@ -172,7 +165,7 @@ class PartnersService:
     async def suggest(self, organization_id: str, radius_km: float, first: int) -> list[Suggestion]:
         check_radius(radius_km)
         check_first(first)
-        resolved = await self.resolve(Origin(organization_id=organization_id))
+        resolved = await self.resolve(Origin(organization_id=organization_id), "organizationId")
         rows = await self.repository.suggestions(organization_id, resolved.point, radius_km * 1000.0, first)
         return [Suggestion(organization_id=row["id"], distance_km=row["distance"] / 1000.0, score=row["score"],
                            approximate=row["approximate"], reasons=_reasons(row)) for row in rows]

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 
 from graphdir.db.reader import Reader
+from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.search import lucene
 from graphdir.domain.search.ranking import Candidate, Ranked, rank
 from graphdir.domain.search.repository import SearchRepository
+from graphdir.vocabulary import NodeType
 
 DEFAULT_FIRST = 10
 MAX_FIRST = 50
@@ -22,26 +23,8 @@ MIN_POOL = 40
 MAX_POOL = 200
 
 
-class Kind(Enum):
-    """What a hit may be; the value is the node label."""
-
-    ORGANIZATION = "Organization"
-    PERSON = "Person"
-    TERRITORY = "Territory"
-    CONVENTION = "Convention"
-    EVENT = "Event"
-
-
 # The GraphQL type of a node is its main label.
-_TYPE_OF_LABEL = {kind.value: kind.value for kind in Kind}
-
-
-class SearchInputError(ValueError):
-    """An argument the caller must fix; `argument` names it."""
-
-    def __init__(self, argument: str, message: str) -> None:
-        super().__init__(message)
-        self.argument = argument
+_TYPE_OF_LABEL = {kind.value: kind.value for kind in NodeType}
 
 
 @dataclass(frozen=True)
@@ -62,12 +45,12 @@ class SearchService:
     def __init__(self, reader: Reader) -> None:
         self.repository = SearchRepository(reader)
 
-    async def search(self, text: str, kinds: Iterable[Kind] | None = None, first: int = DEFAULT_FIRST) -> list[Hit]:
+    async def search(self, text: str, kinds: Iterable[NodeType] | None = None, first: int = DEFAULT_FIRST) -> list[Hit]:
         if first < 1 or first > MAX_FIRST:
-            raise SearchInputError("first", f"must be between 1 and {MAX_FIRST}, got {first}")
+            raise InvalidArgument("first", f"must be between 1 and {MAX_FIRST}, got {first}")
         query = lucene.build(text)
         if query is None:
-            raise SearchInputError("text", "must contain at least one letter or digit")
+            raise InvalidArgument("text", "must contain at least one letter or digit")
         # No kinds, or an empty list, means every kind.
         labels = sorted({k.value for k in kinds}) if kinds else None
         pool = min(max(first * POOL_FACTOR, MIN_POOL), MAX_POOL)

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Final
 
 from graphdir.domain.common.validity import NODE, held_on, held_on_if_given, standing_day
+from graphdir.vocabulary import TerritoryLevel
 
 TERRITORY_MAP: Final = """{
   .id, .code, .name, .level, .population, .postalCodes, .validFrom, .validUntil,
@@ -83,12 +84,9 @@ RETURN id, t """
 BY_CODE: Final = (
     """
 CALL () {
-  MATCH (t:Region {code: $code}) RETURN t
-  UNION MATCH (t:Departement {code: $code}) RETURN t
-  UNION MATCH (t:Epci {code: $code}) RETURN t
-  UNION MATCH (t:Commune {code: $code}) RETURN t
-  UNION MATCH (t:Pays {code: $code}) RETURN t
-  UNION MATCH (t:Collectivite {code: $code}) RETURN t
+  """
+    + "\n  UNION ".join(f"MATCH (t:{level.label} {{code: $code}}) RETURN t" for level in TerritoryLevel)
+    + """
 }
 WITH t WHERE $level IS NULL OR t.level = $level
 RETURN t """

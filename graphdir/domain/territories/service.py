@@ -11,21 +11,15 @@ import datetime as dt
 from typing import Any
 
 from graphdir.db.reader import Reader
-from graphdir.domain.common.errors import AmbiguousCode
+from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.common.paging import Page, PageRequest
 from graphdir.domain.territories.repository import TerritoryRepository
+from graphdir.vocabulary import TerritoryLevel
 
-# Graph level values (Territory.level) and the id prefix of each: `commune:03095`.
-LEVELS = ("REGION", "DEPARTEMENT", "EPCI", "PAYS", "COMMUNE", "COLLECTIVITE")
 # A code that matches nothing, for filters on a territory that does not exist.
 NO_TERRITORY = "none:none"
 
 Row = dict[str, Any]
-
-
-def territory_id(level: str, code: str) -> str:
-    """The graph id of a territory: `<level in lower case>:<code>`."""
-    return f"{level.lower()}:{code}"
 
 
 class TerritoryService:
@@ -35,18 +29,20 @@ class TerritoryService:
     async def by_ids(self, ids: list[str]) -> dict[str, Row]:
         return await self.repository.by_ids(ids)
 
-    async def by_code(self, code: str, level: str | None) -> Row | None:
-        """The territory of that code (and level). AmbiguousCode when several levels have it and no level is given."""
+    async def by_code(self, code: str, level: str | None, level_argument: str = "level") -> Row | None:
+        """The territory of that code (and level). InvalidArgument naming `level_argument` when several levels have
+        the code and no level is given."""
         rows = await self.repository.by_code(code, level)
         if len(rows) > 1:
-            raise AmbiguousCode(code, [row["level"] for row in rows])
+            levels = ", ".join(TerritoryLevel(row["level"]).name for row in rows)
+            raise InvalidArgument(level_argument, f"code {code!r} exists at several levels ({levels}): give the level")
         return rows[0] if rows else None
 
-    async def resolve_id(self, code: str, level: str | None) -> str:
+    async def resolve_id(self, code: str, level: str | None, level_argument: str = "level") -> str:
         """The graph id of the territory of that code: no query when the level is given; NO_TERRITORY if none."""
         if level is not None:
-            return territory_id(level, code)
-        found = await self.by_code(code, None)
+            return TerritoryLevel(level).territory_id(code)
+        found = await self.by_code(code, None, level_argument)
         return found["id"] if found else NO_TERRITORY
 
     async def page(self, level: str | None, parent_id: str | None, on: dt.date | None,
