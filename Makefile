@@ -13,11 +13,13 @@ STAMP := $(VENV)/.installed
 
 setup: $(STAMP)
 
+# setuptools warns at every editable install that it is one: nothing to act on, so not shown.
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+	@echo "setting up $(VENV) (graphdir and its dependencies)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/pip install --quiet --upgrade pip
+	@PYTHONWARNINGS="ignore:Editable installation.:UserWarning" $(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
 
 neo4j-run: setup
 ifndef NEO4J_URI

@@ -54,9 +54,6 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--draws", type=int, default=1000, help="distinct inputs per question")
     parser.add_argument("--keep-running", action="store_true", help="leave Neo4j running at the end")
-    parser.add_argument("--experiment", default="", metavar="NAME[,NAME]",
-                        help="patch graphdir's API for this run (bench/experiments/sitecustomize.py; `none`: as "
-                             "it is); the results file is named after it")
     return parser.parse_args(argv)
 
 
@@ -68,7 +65,7 @@ def revive(servers: dict[str, Server], env: dict[str, str], result: dict[str, An
             continue
         log(f"{name} (pid {server.pid}) died (exit {server.process.returncode}): restarting it")
         workers = result["workers"]
-        servers[name] = start_graphdir(env, log_dir, result.get("experiment") or "", workers) \
+        servers[name] = start_graphdir(env, log_dir, workers) \
             if name == "graphdir" else start_peer(env, log_dir, workers)
         result.setdefault("restarts", []).append({"server": name, "exit": server.process.returncode,
                                                   "before": len(result["questions"])})
@@ -150,8 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         log_dir = DATA / "logs"
         log_dir.mkdir(parents=True, exist_ok=True)
         result["workers"] = args.workers
-        servers["graphdir"] = start_graphdir(env, log_dir, args.experiment, args.workers)
-        result["experiment"] = args.experiment or None
+        servers["graphdir"] = start_graphdir(env, log_dir, args.workers)
         log(f"graphdir API on 127.0.0.1:{servers['graphdir'].port} (pid {servers['graphdir'].pid})")
         if not args.no_peer:
             servers["peer"] = start_peer(env, log_dir, args.workers)

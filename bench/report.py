@@ -82,10 +82,6 @@ def markdown(result: dict[str, Any]) -> str:
     m, v = result["machine"], result["versions"]
     add(f"# graphdir benchmark: {result['scale']} scale, {result['date']}")
     add("")
-    if result.get("experiment"):
-        add(f"**Experiment `{result['experiment']}`**: graphdir's API patched by bench/experiments/sitecustomize.py "
-            "(not graphdir as committed).")
-        add("")
     add(f"Machine: {m['cores']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, Linux {m['kernel']}; load average "
         f"{', '.join(f'{x:.1f}' for x in m['loadavg'])} at start, "
         f"{', '.join(f'{x:.1f}' for x in result.get('loadavg_end', m['loadavg']))} at the end "
@@ -219,14 +215,10 @@ def markdown(result: dict[str, Any]) -> str:
 def write(result: dict[str, Any]) -> tuple[Path, Path]:
     RESULTS.mkdir(parents=True, exist_ok=True)
     stem = f"{result['date'][:10]}-{result['scale']}"
-    if result.get("experiment"):
-        stem += "-experiment-" + result["experiment"].replace(",", "+")
     json_path = RESULTS / f"{stem}.json"
     md_path = RESULTS / f"{stem}.md"
     json_path.write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n")
     md_path.write_text(markdown(result))
-    if result.get("experiment"):
-        return json_path, md_path  # an experiment is not the latest benchmark
     (RESULTS / "LATEST.md").write_text(
         f"# Latest benchmark results\n\nThe latest run: [{md_path.name}]({md_path.name}) "
         f"([JSON]({json_path.name})), {result['scale']} scale, {result['date']}.\n")

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.settings import BENCH, GRAPHDIR, PEER, ROOT
+from bench.settings import GRAPHDIR, PEER, ROOT
 
 
 class ServerError(RuntimeError):
@@ -120,16 +120,11 @@ def _wait(server: Server, ready: Callable[[], bool], timeout: float) -> None:
     raise ServerError(f"{server.name} did not answer within {timeout:.0f}s; see {server.log}")
 
 
-def start_graphdir(env: dict[str, str], log_dir: Path, experiments: str = "", workers: int = 1) -> Server:
-    """`graphdir serve` on a free port with `workers` processes; `experiments` (bench/experiments/sitecustomize.py)
-    patch it for a run."""
+def start_graphdir(env: dict[str, str], log_dir: Path, workers: int = 1) -> Server:
+    """`graphdir serve` on a free port with `workers` processes."""
     port = free_port()
     log = log_dir / "graphdir-api.log"
     full_env = {**os.environ, **env, "GRAPHDIR_GRAPHIQL": "false", "GRAPHDIR_LOG_LEVEL": "WARNING"}
-    if experiments:
-        full_env["GRAPHDIR_BENCH_EXPERIMENTS"] = experiments
-        full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(BENCH / "experiments"),
-                                                               os.environ.get("PYTHONPATH")]))
     with log.open("wb") as out:
         process = subprocess.Popen([str(GRAPHDIR), "serve", "--host", "127.0.0.1", "--port", str(port),
                                     "--workers", str(workers)],

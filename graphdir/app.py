@@ -13,6 +13,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
+from graphdir import logs
 from graphdir.api.http import make_graphql_app
 from graphdir.config import Settings
 from graphdir.db import schema
@@ -20,42 +21,40 @@ from graphdir.db.driver import explain, open_driver
 
 log = logging.getLogger("graphdir.app")
 READY_TIMEOUT_S = 3.0
+# A wildcard listen address is not an address to open.
+_ANY_HOST = {"0.0.0.0", "::", ""}
 
 
-class AppState:
-    """What the lifespan opens and the routes share."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.settings = settings
-        self.driver: AsyncDriver = open_driver(settings)
-        self.schema_applied = False
-
-    async def ensure_schema(self) -> None:
-        if not self.schema_applied:
-            report = await schema.apply(self.driver, self.settings.neo4j_database)
-            self.schema_applied = True
-            log.info("schema ready", extra={"detail": str(report)})
+class SchemaMissing(RuntimeError):
+    """Neo4j answers but lacks constraints or indexes of graphdir/db/constraints.cypher."""
 
 
 def app_from_env() -> Starlette:
-    """The application of one of `graphdir serve --workers N`'s processes, each with its own driver."""
-    return create_app(Settings.from_env())
+    """The application of one of `graphdir serve --workers N`'s processes, each with its own driver and logging."""
+    settings = Settings.from_env()
+    logs.configure(settings.log_level, settings.log_format, settings.workers)
+    return create_app(settings)
+
+
+def addresses(settings: Settings) -> str:
+    host = "127.0.0.1" if settings.host in _ANY_HOST else settings.host
+    base = f"http://{'[' + host + ']' if ':' in host else host}:{settings.port}"
+    graphql = f"{base}/graphql" + (" (GraphiQL)" if settings.graphiql else "")
+    return f"{graphql}, {base}/healthz, {base}/readyz"
 
 
 def create_app(settings: Settings) -> Starlette:
-    state = AppState(settings)
+    """The schema is not applied here: `graphdir serve` applies it once before its workers start."""
+    driver: AsyncDriver = open_driver(settings)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        try:
-            await state.ensure_schema()
-        except Exception as exc:  # Neo4j may come up later: /readyz retries.
-            log.warning("schema not applied at start", extra={"cause": str(explain(settings, exc))})
-        log.info("graphdir ready", extra={"neo4j": settings.neo4j_uri, "database": settings.neo4j_database})
+        log.info(f"ready: open {addresses(settings)}", extra={"neo4j": settings.neo4j_uri})
         try:
             yield
         finally:
-            await state.driver.close()
+            await driver.close()
+            log.info("stopped")
 
     async def healthz(request: Request) -> JSONResponse:
         return JSONResponse({"status": "ok"})
@@ -63,14 +62,17 @@ def create_app(settings: Settings) -> Starlette:
     async def readyz(request: Request) -> JSONResponse:
         try:
             async with asyncio.timeout(READY_TIMEOUT_S):
-                await state.driver.execute_query("RETURN 1", database_=settings.neo4j_database, routing_="r")
-                await state.ensure_schema()
+                await driver.execute_query("RETURN 1", database_=settings.neo4j_database, routing_="r")
+                if not await schema.is_applied(driver, settings.neo4j_database):
+                    raise SchemaMissing("the schema is not applied (run `graphdir schema apply`)")
+        except SchemaMissing as exc:
+            return JSONResponse({"status": "unavailable", "cause": str(exc)}, status_code=503)
         except Exception as exc:
             return JSONResponse({"status": "unavailable", "cause": str(explain(settings, exc))}, status_code=503)
         return JSONResponse({"status": "ready", "neo4j": settings.neo4j_uri})
 
-    graphql = make_graphql_app(lambda: state.driver, settings)
-    app = Starlette(
+    graphql = make_graphql_app(lambda: driver, settings)
+    return Starlette(
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
@@ -78,5 +80,3 @@ def create_app(settings: Settings) -> Starlette:
         ],
         lifespan=lifespan,
     )
-    app.state.graphdir = state
-    return app

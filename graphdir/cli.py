@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from neo4j import AsyncDriver
 
 from graphdir.config import ConfigError, Settings, parse_workers
 from graphdir.db.driver import DatabaseUnavailable, connect
@@ -15,10 +20,7 @@ from graphdir.db.local import LocalInstance, LocalServerError
 
 EXIT_USAGE = 2
 EXIT_UNAVAILABLE = 3
-
-
-def _settings() -> Settings:
-    return Settings.from_env()
+T = TypeVar("T")
 
 
 def _workers(raw: str) -> int:
@@ -33,25 +35,42 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from graphdir import logs
     from graphdir.app import create_app
+    from graphdir.db import schema as db_schema
 
-    settings = _settings()
-    logs.configure(settings.log_level)
-    # Fail fast with one line rather than serving a directory that cannot read its graph.
-    asyncio.run(_check_connection(settings))
-    workers = args.workers or settings.workers
-    options: dict[str, Any] = {"host": args.host or settings.host, "port": args.port or settings.port,
-                               "log_config": None, "access_log": False, "loop": "uvloop", "http": "httptools"}
-    if workers == 1:
-        uvicorn.run(create_app(settings), **options)
-    else:
-        # Each worker process builds its application, and opens its driver, from the same environment.
-        uvicorn.run("graphdir.app:app_from_env", factory=True, workers=workers, **options)
+    settings = Settings.from_env()
+    settings = replace(settings, host=args.host or settings.host, port=args.port or settings.port,
+                       workers=args.workers or settings.workers)
+    logs.configure(settings.log_level, settings.log_format, settings.workers)
+    # Fail fast with one line rather than serving a directory that cannot read its graph; apply the schema here,
+    # once, rather than in every worker.
+    report = asyncio.run(_with_driver(settings, lambda driver: db_schema.apply(driver, settings.neo4j_database)))
+    logging.getLogger("graphdir.cli").info(str(report))
+    options: dict[str, Any] = {"host": settings.host, "port": settings.port, "log_config": None,
+                               "access_log": False, "loop": "uvloop", "http": "httptools"}
+    if settings.workers > 1:
+        # Each worker process builds its application, and opens its driver, from the environment: the options given
+        # on the command line go there too.
+        os.environ.update(GRAPHDIR_HOST=settings.host, GRAPHDIR_PORT=str(settings.port),
+                          GRAPHDIR_WORKERS=str(settings.workers))
+        uvicorn.run("graphdir.app:app_from_env", factory=True, workers=settings.workers, **options)
+        return 0
+    config = uvicorn.Config(create_app(settings), **options)
+    # Bound before the application starts (as the supervisor of several workers does), so that it says "ready" only
+    # once the address is its own.
+    sock = config.bind_socket()
+    server = uvicorn.Server(config)
+    server.run(sockets=[sock])
+    if not server.started:
+        return EXIT_UNAVAILABLE
     return 0
 
 
-async def _check_connection(settings: Settings) -> None:
+async def _with_driver(settings: Settings, work: Callable[[AsyncDriver], Awaitable[T]]) -> T:
     driver = await connect(settings)
-    await driver.close()
+    try:
+        return await work(driver)
+    finally:
+        await driver.close()
 
 
 def cmd_db(args: argparse.Namespace) -> int:
@@ -81,23 +100,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
         return 0
     from graphdir.db import schema as db_schema
 
-    settings = _settings()
-
-    async def run() -> str:
-        driver = await connect(settings)
-        try:
-            return str(await db_schema.apply(driver, settings.neo4j_database))
-        finally:
-            await driver.close()
-
-    print(asyncio.run(run()))
+    settings = Settings.from_env()
+    print(asyncio.run(_with_driver(settings, lambda driver: db_schema.apply(driver, settings.neo4j_database))))
     return 0
 
 
 def cmd_load(args: argparse.Namespace) -> int:
     from graphdir.loader.command import run_load
 
-    return run_load(_settings(), [Path(p) for p in args.paths], dry_run=args.dry_run, progress=not args.quiet)
+    return run_load(Settings.from_env(), [Path(p) for p in args.paths], dry_run=args.dry_run, progress=not args.quiet)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,14 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="run the local Neo4j server (machines without Docker)",
                         description="Fetch Neo4j Community with mvn on first use, then start, stop or inspect it. "
-                        "Each instance has its own data folder, Bolt port and generated password under .neo4j/.")
+                        "Each instance has its own data folder, Bolt port and generated password under "
+                        "GRAPHDIR_NEO4J_HOME (default: .neo4j in the current directory).")
     db.add_argument("action", choices=["start", "stop", "status", "env"],
                     help="start (waits until Bolt answers), stop, status (exit 1 when stopped), env (connection)")
     db.add_argument("--instance", default=None, help="instance name: run (default), test or bench")
     db.set_defaults(func=cmd_db)
 
     sch = sub.add_parser("schema", help="apply the Cypher schema or export the GraphQL SDL",
-                         description="apply: create the constraints and indexes of schema/constraints.cypher "
+                         description="apply: create the constraints and indexes of graphdir/db/constraints.cypher "
                          "(idempotent). export: print the GraphQL SDL (to schema/schema.graphql with -o).")
     sch.add_argument("action", choices=["apply", "export"])
     sch.add_argument("-o", "--output", default="-", help="with export: file to write (default: stdout)")
@@ -145,8 +157,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "instance", "x") is None:
-        import os
-
         args.instance = os.environ.get("GRAPHDIR_INSTANCE", "run")
     func: Callable[[argparse.Namespace], int] = args.func
     try:

@@ -3,23 +3,49 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
-
-from graphdir.db.local import LocalInstance
 
 _SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 _LOG_LEVELS = {"DEBUG", "INFO", "WARNING", "ERROR"}
+# auto: text for a person when stderr is a terminal, JSON lines for a collector otherwise.
+_LOG_FORMATS = {"auto", "json", "text"}
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off"}
+# What both the JVM (-Xmx) and Neo4j's settings accept: a number of bytes, or of k/m/g/t.
+_MEMORY = re.compile(r"[1-9][0-9]*[kmgt]?", re.IGNORECASE)
+
+MAX_WORKERS = 64
 
 
 class ConfigError(ValueError):
     """A setting is missing or malformed; the message names the variable."""
 
 
-MAX_WORKERS = 64
+@dataclass(frozen=True)
+class LocalServerSettings:
+    """The local Neo4j server's settings (GRAPHDIR_NEO4J_*), used when NEO4J_URI is unset."""
+
+    # The jars, and each instance's data and password: the current directory's .neo4j unless GRAPHDIR_NEO4J_HOME.
+    home: Path
+    # Overrides the instance's default Bolt port.
+    bolt_port: int | None
+    heap: str
+    pagecache: str
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> LocalServerSettings:
+        env = os.environ if env is None else env
+        port = env.get("GRAPHDIR_NEO4J_BOLT_PORT", "")
+        return cls(
+            home=_home(env.get("GRAPHDIR_NEO4J_HOME")),
+            bolt_port=_port("GRAPHDIR_NEO4J_BOLT_PORT", port) if port else None,
+            heap=_memory("GRAPHDIR_NEO4J_HEAP", env.get("GRAPHDIR_NEO4J_HEAP", "2g")),
+            pagecache=_memory("GRAPHDIR_NEO4J_PAGECACHE", env.get("GRAPHDIR_NEO4J_PAGECACHE", "2g")),
+        )
 
 
 @dataclass(frozen=True)
@@ -31,6 +57,7 @@ class Settings:
     host: str
     port: int
     log_level: str
+    log_format: str
     graphiql: bool
     # Processes serving requests: one event loop each, so one core each at most.
     workers: int
@@ -40,6 +67,11 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """The local server's own settings (GRAPHDIR_NEO4J_*) come from the process environment even when `env` is
+        given, as LocalInstance reads them at each use."""
+        # local.py reads its own settings from this module: importing it at the top would be circular.
+        from graphdir.db.local import LocalInstance
+
         env = os.environ if env is None else env
         instance = env.get("GRAPHDIR_INSTANCE", "run")
         uri = env.get("NEO4J_URI", "").strip()
@@ -48,18 +80,23 @@ class Settings:
         if local:
             server = LocalInstance(instance)
             uri = server.uri
-            password = password or server.read_password() or ""
+            if not password:
+                password = server.read_password() or ""
+                if not password:
+                    raise ConfigError(f"NEO4J_PASSWORD is not set and the local instance {instance!r} has no password "
+                                      f"in {server.password_file} (`graphdir db start` creates it; or set NEO4J_URI)")
         _check_uri(uri)
         if not password:
-            raise ConfigError("NEO4J_PASSWORD is not set (and no local instance password was found)")
+            raise ConfigError("NEO4J_PASSWORD is not set")
         return cls(
             neo4j_uri=uri,
             neo4j_user=env.get("NEO4J_USER", "neo4j"),
             neo4j_password=password,
             neo4j_database=env.get("NEO4J_DATABASE", "neo4j"),
             host=env.get("GRAPHDIR_HOST", "127.0.0.1"),
-            port=_port(env.get("GRAPHDIR_PORT", "8000")),
-            log_level=_log_level(env.get("GRAPHDIR_LOG_LEVEL", "INFO")),
+            port=_port("GRAPHDIR_PORT", env.get("GRAPHDIR_PORT", "8000")),
+            log_level=_choice("GRAPHDIR_LOG_LEVEL", env.get("GRAPHDIR_LOG_LEVEL", "INFO").upper(), _LOG_LEVELS),
+            log_format=_choice("GRAPHDIR_LOG_FORMAT", env.get("GRAPHDIR_LOG_FORMAT", "auto").lower(), _LOG_FORMATS),
             graphiql=_flag("GRAPHDIR_GRAPHIQL", env.get("GRAPHDIR_GRAPHIQL", "true")),
             workers=_workers(env.get("GRAPHDIR_WORKERS", "1")),
             local_neo4j=local,
@@ -77,9 +114,9 @@ def _check_uri(uri: str) -> None:
         raise ConfigError(f"NEO4J_URI={uri!r} has a malformed port") from exc
 
 
-def _port(raw: str) -> int:
+def _port(name: str, raw: str) -> int:
     if not raw.isdigit() or not 0 < int(raw) < 65536:
-        raise ConfigError(f"GRAPHDIR_PORT={raw!r} is not a port number (1-65535)")
+        raise ConfigError(f"{name}={raw!r} is not a port number (1-65535)")
     return int(raw)
 
 
@@ -97,11 +134,10 @@ def _workers(raw: str) -> int:
         raise ConfigError(f"GRAPHDIR_WORKERS={exc}") from exc
 
 
-def _log_level(raw: str) -> str:
-    level = raw.upper()
-    if level not in _LOG_LEVELS:
-        raise ConfigError(f"GRAPHDIR_LOG_LEVEL={raw!r} is not one of {', '.join(sorted(_LOG_LEVELS))}")
-    return level
+def _choice(name: str, raw: str, allowed: set[str]) -> str:
+    if raw not in allowed:
+        raise ConfigError(f"{name}={raw!r} is not one of {', '.join(sorted(allowed))}")
+    return raw
 
 
 def _flag(name: str, raw: str) -> bool:
@@ -111,3 +147,20 @@ def _flag(name: str, raw: str) -> bool:
     if value in _FALSE:
         return False
     raise ConfigError(f"{name}={raw!r} is not a boolean (true/false)")
+
+
+def _memory(name: str, raw: str) -> str:
+    if not _MEMORY.fullmatch(raw.strip()):
+        raise ConfigError(f"{name}={raw!r} is not a memory size (e.g. 512m, 2g)")
+    return raw.strip()
+
+
+def _home(raw: str | None) -> Path:
+    if raw is None:
+        return Path.cwd() / ".neo4j"
+    if not raw.strip():
+        raise ConfigError("GRAPHDIR_NEO4J_HOME is empty (unset it to use ./.neo4j)")
+    home = Path(raw).expanduser().absolute()
+    if home.exists() and not home.is_dir():
+        raise ConfigError(f"GRAPHDIR_NEO4J_HOME={raw!r} is not a directory")
+    return home

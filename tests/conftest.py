@@ -41,23 +41,9 @@ async def driver(settings: Settings) -> AsyncIterator[AsyncDriver]:
     await drv.close()
 
 
-async def wipe(driver: AsyncDriver, database: str) -> None:
-    # CALL { … } IN TRANSACTIONS needs an implicit (auto-commit) transaction, hence session.run.
-    async with driver.session(database=database) as session:
-        result = await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS")
-        await result.consume()
-
-
 @pytest.fixture
-async def empty_db(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
-    """An empty database with the schema applied. Costly: the next `seeded` test loads the seeds again."""
-    await wipe(driver, settings.neo4j_database)
-    _seeded["done"] = False
-    return driver
-
-
-@pytest.fixture
-async def client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+async def client(driver: AsyncDriver, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """The application over the session database, its schema applied (as `graphdir serve` does before serving)."""
     app = create_app(settings)
     async with app.router.lifespan_context(app):
         transport = httpx.ASGITransport(app=app)

@@ -2,6 +2,7 @@
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -82,33 +83,89 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def test_serve_with_two_workers_answers_and_stops(settings: Settings) -> None:
+def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env.update(NEO4J_URI=settings.neo4j_uri, NEO4J_PASSWORD=settings.neo4j_password, GRAPHDIR_LOG_LEVEL="WARNING")
-    server = subprocess.Popen([*GRAPHDIR, "serve", "--port", str(port), "--workers", "2"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        return int(sock.getsockname()[1])
+
+
+def _serve(settings: Settings, port: int, *args: str, **env: str) -> subprocess.Popen[bytes]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "GRAPHDIR_LOG"))}
+    full_env.update(NEO4J_URI=settings.neo4j_uri, NEO4J_PASSWORD=settings.neo4j_password, **env)
+    return subprocess.Popen([*GRAPHDIR, "serve", "--port", str(port), *args], env=full_env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _ask(port: int, times: int) -> list[object]:
+    body = json.dumps({"query": "{ __typename }"}).encode()
+    answers: list[object] = []
+    deadline = time.monotonic() + 60
+    while len(answers) < times and time.monotonic() < deadline:
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=body,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=5) as response:
+                answers.append(json.loads(response.read()))
+        except OSError:
+            time.sleep(0.3)
+    return answers
+
+
+def _stop(server: subprocess.Popen[bytes]) -> list[str]:
+    server.terminate()
+    _, stderr = server.communicate(timeout=30)
+    # One uvicorn server re-raises the signal once it has shut down; a supervisor of several exits 0.
+    assert server.returncode in (0, -signal.SIGTERM), stderr
+    assert b"Traceback" not in stderr
+    return [line for line in stderr.decode().splitlines() if line.strip()]
+
+
+def test_serve_with_two_workers_logs_json_from_both_and_applies_the_schema_once(settings: Settings) -> None:
+    port = _free_port()
+    server = _serve(settings, port, "--workers", "2", GRAPHDIR_LOG_LEVEL="INFO", GRAPHDIR_LOG_FORMAT="json")
     try:
-        body = json.dumps({"query": "{ __typename }"}).encode()
-        answers = []
-        deadline = time.monotonic() + 60
-        while len(answers) < 10 and time.monotonic() < deadline:
-            request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", data=body,
-                                             headers={"Content-Type": "application/json"})
-            try:
-                with urllib.request.urlopen(request, timeout=5) as response:
-                    answers.append(json.loads(response.read()))
-            except OSError:
-                time.sleep(0.3)
+        answers = _ask(port, 10)
         assert answers and all(a == {"data": {"__typename": "Query"}} for a in answers), answers
         # uvicorn's supervisor and its two worker processes (spawned through multiprocessing's tracker too).
         workers = [pid for pid in _children(server.pid)
                    if b"multiprocessing.resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()]
         assert len(workers) == 2, workers
     finally:
-        server.terminate()
-        _, stderr = server.communicate(timeout=30)
-    assert server.returncode == 0, stderr
-    assert b"Traceback" not in stderr
+        lines = _stop(server)
+    entries = [json.loads(line) for line in lines]  # every line, of every process, is JSON
+    ready = [e for e in entries if e["msg"].startswith("ready")]
+    assert sorted(e["pid"] for e in ready) == sorted(workers), entries
+    assert all(f"http://127.0.0.1:{port}/graphql" in e["msg"] for e in ready)
+    assert {e["pid"] for e in entries if e["msg"] == "stopped"} == set(workers)
+    schema_lines = [e for e in entries if "schema" in e["msg"]]
+    assert [e["pid"] for e in schema_lines] == [server.pid], schema_lines
+
+
+def test_serve_for_a_person_writes_text_ending_with_the_addresses(settings: Settings) -> None:
+    port = _free_port()
+    server = _serve(settings, port, GRAPHDIR_LOG_FORMAT="text")
+    try:
+        assert _ask(port, 1)
+    finally:
+        lines = _stop(server)
+    assert not any(line.startswith("{") for line in lines), lines
+    started = lines[:next(i for i, line in enumerate(lines) if "stopped" in line)]
+    assert "schema" in started[0]
+    assert f"http://127.0.0.1:{port}/graphql (GraphiQL)" in started[-1]
+    assert f"http://127.0.0.1:{port}/healthz" in started[-1]
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("GRAPHDIR_NEO4J_BOLT_PORT", "seven"),
+        ("GRAPHDIR_NEO4J_HEAP", "lots"),
+        ("GRAPHDIR_NEO4J_PAGECACHE", "2gb"),
+        ("GRAPHDIR_NEO4J_HOME", ""),
+    ],
+)
+@pytest.mark.parametrize("args", [["db", "status"], ["serve"]])
+def test_bad_local_server_setting_names_the_variable(args: list[str], variable: str, value: str) -> None:
+    done = run(args, **{variable: value})
+    assert done.returncode == 2
+    assert_one_line_error(done, variable)

@@ -1,10 +1,13 @@
-"""/healthz says the process is alive; /readyz follows Neo4j without an API restart."""
+"""/healthz says the process is alive; /readyz follows Neo4j without an API restart, and checks the schema."""
 
 import os
 
 import httpx
 import pytest
+from neo4j import AsyncDriver
 
+from graphdir.config import Settings
+from graphdir.db import schema
 from graphdir.db.local import LocalInstance
 
 
@@ -28,3 +31,17 @@ async def test_readyz_is_503_while_neo4j_is_down_and_200_once_back(client: httpx
         server.start()
     back = await client.get("/readyz")
     assert back.status_code == 200, back.text
+
+
+async def test_readyz_is_503_while_the_schema_lacks_an_index_and_does_not_apply_it(
+        client: httpx.AsyncClient, driver: AsyncDriver, settings: Settings) -> None:
+    await driver.execute_query("DROP INDEX organization_kind IF EXISTS", database_=settings.neo4j_database)
+    try:
+        for _ in range(2):
+            missing = await client.get("/readyz")
+            assert missing.status_code == 503
+            assert "graphdir schema apply" in missing.json()["cause"]
+    finally:
+        report = await schema.apply(driver, settings.neo4j_database)
+    assert report.created == ["organization_kind"]
+    assert (await client.get("/readyz")).status_code == 200

@@ -3,13 +3,14 @@
 from neo4j import AsyncDriver
 
 from graphdir.config import Settings
-from graphdir.db.server_info import read_server_info
+from graphdir.db.reader import Reader
+from graphdir.domain.system.service import SystemService
 
 
-async def test_driver_reads_the_real_server_version(driver: AsyncDriver, settings: Settings) -> None:
-    version, edition = await read_server_info(driver, settings.neo4j_database)
-    assert version.startswith("5.26."), version
-    assert edition == "community"
+async def test_the_service_reads_the_real_server_version(driver: AsyncDriver, settings: Settings) -> None:
+    server = await SystemService(Reader(driver, settings.neo4j_database)).database_server()
+    assert server.version.startswith("5.26."), server.version
+    assert server.edition == "community"
 
 
 async def test_graphql_reports_the_server(client) -> None:  # type: ignore[no-untyped-def]
@@ -18,3 +19,4 @@ async def test_graphql_reports_the_server(client) -> None:  # type: ignore[no-un
     body = response.json()
     assert body["data"]["__typename"] == "Query"
     assert body["data"]["databaseServer"]["version"].startswith("5.26.")
+    assert body["data"]["databaseServer"]["edition"] == "community"

@@ -1,6 +1,7 @@
 """A Neo4j Community server run from Maven jars, for machines without Docker.
 
-The jars are resolved once by `mvn` from `tools/neo4j/pom.xml` into `.neo4j/lib/<version>/`. Each named instance
+The jars are resolved once by `mvn` from the package's `neo4j-runtime.pom.xml` into `<home>/lib/<version>/`, where
+home is GRAPHDIR_NEO4J_HOME or `.neo4j` in the current directory. Each named instance
 (`run` for `make run`, `test` for `make test`, `bench` for benchmarks) has its own folder with its configuration, data,
 logs, a generated password and a pid file, and its own Bolt port, so tests never touch served data.
 """
@@ -16,11 +17,12 @@ import socket
 import subprocess
 import time
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-POM = ROOT / "tools" / "neo4j" / "pom.xml"
-HOME = Path(os.environ.get("GRAPHDIR_NEO4J_HOME", ROOT / ".neo4j"))
+from graphdir.config import LocalServerSettings
+
+POM = resources.files("graphdir.db") / "neo4j-runtime.pom.xml"
 
 # Bolt ports per instance; GRAPHDIR_NEO4J_BOLT_PORT overrides.
 DEFAULT_PORTS = {"run": 7687, "test": 7688, "bench": 7689, "scale": 7691}
@@ -62,7 +64,7 @@ def neo4j_version() -> str:
 
 
 def lib_dir() -> Path:
-    return HOME / "lib" / neo4j_version()
+    return LocalServerSettings.from_env().home / "lib" / neo4j_version()
 
 
 def ensure_runtime() -> Path:
@@ -75,9 +77,10 @@ def ensure_runtime() -> Path:
         raise LocalServerError("mvn is not installed: it fetches Neo4j (or set NEO4J_URI to a running server)")
     tmp = target.with_name(target.name + ".partial")
     shutil.rmtree(tmp, ignore_errors=True)
-    cmd = ["mvn", "-q", "-B", "-f", str(POM), "dependency:copy-dependencies",
-           f"-DoutputDirectory={tmp}", "-DincludeScope=runtime"]
-    done = subprocess.run(cmd, capture_output=True, text=True)
+    with resources.as_file(POM) as pom:
+        cmd = ["mvn", "-q", "-B", "-f", str(pom), "dependency:copy-dependencies",
+               f"-DoutputDirectory={tmp}", "-DincludeScope=runtime"]
+        done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         tail = (done.stdout + done.stderr).strip().splitlines()[-5:]
         raise LocalServerError("fetching Neo4j with mvn failed:\n" + "\n".join(tail))
@@ -101,13 +104,17 @@ class LocalInstance:
     name: str
 
     @property
+    def settings(self) -> LocalServerSettings:
+        """Read at each use: the benchmark sets the memory variables around a start."""
+        return LocalServerSettings.from_env()
+
+    @property
     def folder(self) -> Path:
-        return HOME / "instances" / self.name
+        return self.settings.home / "instances" / self.name
 
     @property
     def port(self) -> int:
-        override = os.environ.get("GRAPHDIR_NEO4J_BOLT_PORT")
-        return int(override) if override else DEFAULT_PORTS.get(self.name, 7690)
+        return self.settings.bolt_port or DEFAULT_PORTS.get(self.name, 7690)
 
     @property
     def uri(self) -> str:
@@ -179,8 +186,7 @@ class LocalInstance:
     def _write_config(self) -> Path:
         conf = self.folder / "conf"
         conf.mkdir(parents=True, exist_ok=True)
-        heap = os.environ.get("GRAPHDIR_NEO4J_HEAP", "2g")
-        pagecache = os.environ.get("GRAPHDIR_NEO4J_PAGECACHE", "2g")
+        heap, pagecache = self.settings.heap, self.settings.pagecache
         settings = {
             "server.default_listen_address": "127.0.0.1",
             "server.bolt.listen_address": f"127.0.0.1:{self.port}",
@@ -240,7 +246,7 @@ class LocalInstance:
                 raise LocalServerError(f"setting the initial password failed: {done.stderr.strip()[-500:]}")
             self.password_file.write_text(password + "\n")
             self.password_file.chmod(0o600)
-        heap = os.environ.get("GRAPHDIR_NEO4J_HEAP", "2g")
+        heap = self.settings.heap
         cmd = ["java", f"-Xms{heap}", f"-Xmx{heap}", *JVM_OPTIONS, "-cp", self._classpath(lib), ENTRY_POINT,
                f"--home-dir={self.folder}", f"--config-dir={conf}"]
         self.log_file.parent.mkdir(parents=True, exist_ok=True)

@@ -1,14 +1,14 @@
-"""The Cypher constraints and indexes of schema/constraints.cypher, applied idempotently."""
+"""The Cypher constraints and indexes of graphdir/db/constraints.cypher (package data), applied idempotently."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from importlib import resources
 
 from neo4j import AsyncDriver
 
-CONSTRAINTS_FILE = Path(__file__).resolve().parents[2] / "schema" / "constraints.cypher"
+CONSTRAINTS_FILE = resources.files("graphdir.db") / "constraints.cypher"
 _NAME = re.compile(r"CREATE\s+(?:\w+\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS", re.IGNORECASE)
 
 

@@ -1,4 +1,4 @@
-"""schema/constraints.cypher is applied idempotently."""
+"""graphdir/db/constraints.cypher is applied idempotently."""
 
 from neo4j import AsyncDriver
 

@@ -1,4 +1,5 @@
-// graphdir schema: constraints and indexes, applied idempotently at start and by `graphdir schema apply`.
+// graphdir schema: constraints and indexes, applied idempotently by `graphdir schema apply`, and once by
+// `graphdir serve` before its workers start.
 // Every statement is CREATE … <name> IF NOT EXISTS, so running this file twice changes nothing.
 // The model they back is described in schema/MODEL.md.
 

@@ -1,0 +1,1 @@
+"""The system graphdir runs on: the Neo4j server behind it."""
