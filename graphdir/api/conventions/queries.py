@@ -7,10 +7,11 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from graphdir.api.connections import After, Before, First, Last
 from graphdir.api.context import Context
 from graphdir.api.conventions import loaders
 from graphdir.api.conventions.inputs import ConventionFilter
-from graphdir.api.conventions.types import CONVENTION_ORDER, Convention, ConventionConnection
+from graphdir.api.conventions.types import CONVENTION_ORDER, Convention, ConventionConnection, convention_edge
 from graphdir.api.ids import decode
 from graphdir.api.relay import page_request
 from graphdir.api.territories.enums import ambiguous_code, level_value
@@ -47,10 +48,7 @@ class ConventionQuery:
     async def conventions(
         self, info: Info[Context, None],
         filter: Annotated[ConventionFilter | None, strawberry.argument(description="Criteria.")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="Page backward: size of the page.")] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor of the edge to end before.")] = None,
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> ConventionConnection:
         request = page_request(first, after, last=last, before=before, order=CONVENTION_ORDER, arity=2)
         service = ConventionService(info.context.reader)
@@ -60,4 +58,4 @@ class ConventionQuery:
         async def count() -> int:
             return await service.count(criteria)
 
-        return ConventionConnection.from_page(page, count)
+        return ConventionConnection.of(page, CONVENTION_ORDER, convention_edge, count)

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from graphdir.api.common import Source
+from graphdir.api.connections import Connection, Edge, node_edges
 from graphdir.api.context import Context
 from graphdir.api.conventions import loaders
 from graphdir.api.conventions.enums import ConventionKind, ConventionStatus
 from graphdir.api.ids import encode
-from graphdir.api.relay import Node, PageInfo, cursors, page_info, total_of
+from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
 from graphdir.api.territories import loaders as territory_loaders
 from graphdir.api.territories.types import Territory
-from graphdir.domain.common.paging import Page
 
 if TYPE_CHECKING:
     from graphdir.api.events.types import Event
@@ -99,25 +98,13 @@ class Party:
 
 
 @strawberry.type(description="An edge to a convention.")
-class ConventionEdge:
-    cursor: str = strawberry.field(description="Cursor of this edge, for `after` / `before`.")
+class ConventionEdge(Edge[Convention]):
     node: Convention = strawberry.field(description="The convention.")
 
 
 @strawberry.type(description="A page of conventions, latest signed first (undated ones last).")
-class ConventionConnection:
-    edges: list[ConventionEdge] = strawberry.field(description="The edges of this page.")
-    page_info: PageInfo = strawberry.field(description="Where this page stands.")
-    total: strawberry.Private[int | None]
-    count: strawberry.Private[Callable[[], Awaitable[int]] | None]
+class ConventionConnection(Connection[ConventionEdge]):
+    pass
 
-    @strawberry.field(description="How many conventions the whole list holds.")
-    async def total_count(self) -> int:
-        return await total_of(self)
 
-    @classmethod
-    def from_page(cls, page: Page[dict[str, Any]],
-                  count: Callable[[], Awaitable[int]] | None = None) -> ConventionConnection:
-        return cls(edges=[ConventionEdge(cursor=cursor, node=Convention.from_row(row))
-                          for cursor, row in zip(cursors(page, CONVENTION_ORDER), page.rows, strict=True)],
-                   page_info=page_info(page, CONVENTION_ORDER), total=page.total, count=count)
+convention_edge = node_edges(ConventionEdge, Convention.from_row)

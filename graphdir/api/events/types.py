@@ -8,14 +8,14 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.common import Source
+from graphdir.api.connections import Connection, Edge, node_edges
 from graphdir.api.context import Context
 from graphdir.api.events import loaders
 from graphdir.api.ids import encode
-from graphdir.api.relay import Node, PageInfo, cursors, page_info
+from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDateTime
 from graphdir.api.territories import loaders as territory_loaders
 from graphdir.api.territories.types import Territory
-from graphdir.domain.common.paging import Page
 
 if TYPE_CHECKING:
     from graphdir.api.conventions.types import Convention
@@ -104,19 +104,13 @@ class Event(Node):
 
 
 @strawberry.type(description="An edge to an event.")
-class EventEdge:
-    cursor: str = strawberry.field(description="Cursor of this edge, for `after`.")
+class EventEdge(Edge[Event]):
     node: Event = strawberry.field(description="The event.")
 
 
 @strawberry.type(description="A page of events, latest first.")
-class EventConnection:
-    edges: list[EventEdge] = strawberry.field(description="The edges of this page.")
-    page_info: PageInfo = strawberry.field(description="Where this page stands.")
-    total_count: int = strawberry.field(description="How many events the whole list holds.")
+class EventConnection(Connection[EventEdge]):
+    pass
 
-    @classmethod
-    def from_page(cls, page: Page[dict[str, Any]]) -> EventConnection:
-        return cls(edges=[EventEdge(cursor=cursor, node=Event.from_row(row))
-                          for cursor, row in zip(cursors(page, EVENT_ORDER), page.rows, strict=True)],
-                   page_info=page_info(page, EVENT_ORDER), total_count=page.total or 0)
+
+event_edge = node_edges(EventEdge, Event.from_row)

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.common import GeoPoint, Source, graph_value
+from graphdir.api.connections import After, First
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
 from graphdir.api.organizations import loaders
@@ -27,12 +28,8 @@ if TYPE_CHECKING:
     from graphdir.api.people.types import Role
 
 _ON = "Only what held on that day (default: at any time)."
-_FIRST = "Page size (default 20, at most 100)."
-_AFTER = "Cursor of the edge to start after."
 
 On = Annotated[dt.date | None, strawberry.argument(description=_ON)]
-First = Annotated[int | None, strawberry.argument(description=_FIRST)]
-After = Annotated[str | None, strawberry.argument(description=_AFTER)]
 
 
 @strawberry.type(description="An actor of the directory: chamber, federation, enterprise, public body…")
@@ -94,18 +91,20 @@ class Organization(Node):
     @strawberry.field(description="The bodies it is a member of (federations, chambers…), by name.")
     async def member_of(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
                         ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
-        from graphdir.api.organizations.connections import MEMBERSHIP_ORDER, MembershipConnection
+        from graphdir.api.organizations.connections import MEMBERSHIP_ORDER, MembershipConnection, MembershipEdge
 
         request = page_request(first, after, order=MEMBERSHIP_ORDER, arity=3)
-        return MembershipConnection.from_page(await loaders.member_of(info.context, self.graph_id, on, request))
+        page = await loaders.member_of(info.context, self.graph_id, on, request)
+        return MembershipConnection.of(page, MEMBERSHIP_ORDER, MembershipEdge.of)
 
     @strawberry.field(description="Its members, by name.")
     async def members(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
                       ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
-        from graphdir.api.organizations.connections import MEMBERSHIP_ORDER, MembershipConnection
+        from graphdir.api.organizations.connections import MEMBERSHIP_ORDER, MembershipConnection, MembershipEdge
 
         request = page_request(first, after, order=MEMBERSHIP_ORDER, arity=3)
-        return MembershipConnection.from_page(await loaders.members(info.context, self.graph_id, on, request))
+        page = await loaders.members(info.context, self.graph_id, on, request)
+        return MembershipConnection.of(page, MEMBERSHIP_ORDER, MembershipEdge.of)
 
     @strawberry.field(description="Organizations it recognises, supports, funds, founded, partners… or that do so "
                       "to it (see each edge's kind and direction), by name.")
@@ -115,23 +114,23 @@ class Organization(Node):
         direction: Annotated[Direction | None, strawberry.argument(description="Only this direction.")] = None,
         first: First = None, after: After = None,
     ) -> Annotated[PartnershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
-        from graphdir.api.organizations.connections import PARTNERSHIP_ORDER, PartnershipConnection
+        from graphdir.api.organizations.connections import PARTNERSHIP_ORDER, PartnershipConnection, PartnershipEdge
 
         request = page_request(first, after, order=PARTNERSHIP_ORDER, arity=5)
         kind_values = tuple(graph_value(kind) for kind in kinds) if kinds is not None else None
         page = await loaders.partners(info.context, self.graph_id, on, kind_values,
                                       graph_value(direction) if direction else None, request)
-        return PartnershipConnection.from_page(page)
+        return PartnershipConnection.of(page, PARTNERSHIP_ORDER, PartnershipEdge.of)
 
     @strawberry.field(description="Conventions it is party to, latest signed first.")
     async def conventions(self, info: Info[Context, None], first: First = None, after: After = None
                           ) -> Annotated[ConventionConnection, strawberry.lazy("graphdir.api.conventions.types")]:
         from graphdir.api.conventions import loaders as convention_loaders
-        from graphdir.api.conventions.types import CONVENTION_ORDER, ConventionConnection
+        from graphdir.api.conventions.types import CONVENTION_ORDER, ConventionConnection, convention_edge
 
         request = page_request(first, after, order=CONVENTION_ORDER, arity=2)
-        return ConventionConnection.from_page(
-            await convention_loaders.of_organization(info.context, self.graph_id, request))
+        page = await convention_loaders.of_organization(info.context, self.graph_id, request)
+        return ConventionConnection.of(page, CONVENTION_ORDER, convention_edge)
 
     @strawberry.field(description="The people holding roles in it (president, director…), on that day.")
     async def people(self, info: Info[Context, None], on: On = None
@@ -145,10 +144,11 @@ class Organization(Node):
     async def events(self, info: Info[Context, None], first: First = None, after: After = None
                      ) -> Annotated[EventConnection, strawberry.lazy("graphdir.api.events.types")]:
         from graphdir.api.events import loaders as event_loaders
-        from graphdir.api.events.types import EVENT_ORDER, EventConnection
+        from graphdir.api.events.types import EVENT_ORDER, EventConnection, event_edge
 
         request = page_request(first, after, order=EVENT_ORDER, arity=2)
-        return EventConnection.from_page(await event_loaders.organised_by(info.context, self.graph_id, request))
+        page = await event_loaders.organised_by(info.context, self.graph_id, request)
+        return EventConnection.of(page, EVENT_ORDER, event_edge)
 
     @strawberry.field(description="Figures it published (jobs, establishments, shares…).")
     async def figures(self, info: Info[Context, None]

@@ -8,12 +8,14 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from graphdir.api.connections import First
 from graphdir.api.context import Context
 from graphdir.api.errors import BadUserInput
 from graphdir.api.node import load_node
 from graphdir.api.organizations.prefetch import start_relationships_of_nodes
+from graphdir.api.relay import page_size
 from graphdir.api.search.types import SearchHit, SearchKind, kinds_of
-from graphdir.domain.search.service import DEFAULT_FIRST, MAX_FIRST, SearchInputError, SearchService
+from graphdir.domain.search.service import SearchInputError, SearchService
 
 
 @strawberry.type
@@ -29,12 +31,11 @@ class SearchQuery:
             description="What to look for; it must hold at least one letter or digit.")],
         kinds: Annotated[list[SearchKind] | None, strawberry.argument(
             description="Only hits of these kinds (default, or an empty list: every kind).")] = None,
-        first: Annotated[int | None, strawberry.argument(
-            description=f"How many hits, at most {MAX_FIRST} (default, or null: {DEFAULT_FIRST}).")] = DEFAULT_FIRST,
+        first: First = None,
     ) -> list[SearchHit]:
-        first = DEFAULT_FIRST if first is None else first
+        size = page_size(first)
         try:
-            hits = await SearchService(info.context.reader).search(text, kinds_of(kinds), first)
+            hits = await SearchService(info.context.reader).search(text, kinds_of(kinds), size)
         except SearchInputError as exc:
             raise BadUserInput(exc.argument, str(exc)) from exc
         # Loaded together, the nodes of one type are one batched query (graphdir.api.dataloaders), sent with the

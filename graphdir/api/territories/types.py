@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from graphdir.api.common import GeoPoint, Source
+from graphdir.api.connections import After, Connection, Edge, First, node_edges
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
-from graphdir.api.relay import Node, PageInfo, cursors, page_info, page_request, total_of
+from graphdir.api.relay import Node, page_request
 from graphdir.api.scalars import PartialDate
 from graphdir.api.territories import loaders
 from graphdir.api.territories.enums import TerritoryLevel, level_value
-from graphdir.domain.common.paging import Page
 
 if TYPE_CHECKING:
     from graphdir.api.facts.types import Figure
@@ -66,12 +65,11 @@ class Territory(Node):
         level: Annotated[TerritoryLevel | None, strawberry.argument(description="Only children of that level.")]
         = None,
         on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+        first: First = None, after: After = None,
     ) -> TerritoryConnection:
         request = page_request(first, after, order=TERRITORY_ORDER, arity=2)
         page = await loaders.children(info.context, self.graph_id, level_value(level), on, request)
-        return TerritoryConnection.from_page(page)
+        return TerritoryConnection.of(page, TERRITORY_ORDER, territory_edge)
 
     @strawberry.field(description="The territories it became (Auvergne became Auvergne-Rhône-Alpes).")
     async def successors(self, info: Info[Context, None]) -> list[Territory]:
@@ -88,8 +86,7 @@ class Territory(Node):
                           strawberry.argument(description="Further criteria.")] = None,
         order_by: Annotated[Annotated[OrganizationOrder, strawberry.lazy("graphdir.api.organizations.enums")] | None,
                             strawberry.argument(description="Order (default NAME).")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+        first: First = None, after: After = None,
     ) -> Annotated[OrganizationConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
         from graphdir.api.organizations.queries import organizations_in_territory
 
@@ -111,26 +108,13 @@ class Territory(Node):
 
 
 @strawberry.type(description="An edge to a territory.")
-class TerritoryEdge:
-    cursor: str = strawberry.field(description="Cursor of this edge, for `after`.")
+class TerritoryEdge(Edge[Territory]):
     node: Territory = strawberry.field(description="The territory.")
 
 
 @strawberry.type(description="A page of territories.")
-class TerritoryConnection:
-    edges: list[TerritoryEdge] = strawberry.field(description="The edges of this page.")
-    page_info: PageInfo = strawberry.field(description="Where this page stands.")
-    total: strawberry.Private[int | None]
-    count: strawberry.Private[Callable[[], Awaitable[int]] | None]
+class TerritoryConnection(Connection[TerritoryEdge]):
+    pass
 
-    @strawberry.field(description="How many territories the whole list holds.")
-    async def total_count(self) -> int:
-        return await total_of(self)
 
-    @classmethod
-    def from_page(cls, page: Page[dict[str, Any]], count: Any = None) -> TerritoryConnection:
-        return cls(
-            edges=[TerritoryEdge(cursor=cursor, node=Territory.from_row(row))
-                   for cursor, row in zip(cursors(page, TERRITORY_ORDER), page.rows, strict=True)],
-            page_info=page_info(page, TERRITORY_ORDER), total=page.total, count=count,
-        )
+territory_edge = node_edges(TerritoryEdge, Territory.from_row)

@@ -1,8 +1,9 @@
 """Keyset pages: a page request carries the sort key of the last row seen, never an offset.
 
 A cursor is the URL-safe base64 of the JSON list `[order, *key]`: the name of the ordering it belongs to, then the sort
-key of its row (e.g. `["org:NAME", "cres auvergne", "cres-auvergne"]`). A page of rows after a cursor is the rows whose
-key is greater (in the ordering), so inserting rows between two requests never repeats nor skips a row already ordered.
+key of its row (e.g. `["org:NAME", "cres auvergne", "cres-auvergne"]`; partnersNear's key starts with a distance in
+metres). Every list of the API uses this codec. A page of rows after a cursor is the rows whose key is greater (in the
+ordering), so inserting rows between two requests never repeats nor skips a row already ordered.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -44,9 +46,15 @@ def decode_cursor(cursor: str, order: str, arity: int) -> Key:
     if not isinstance(value, list) or len(value) != arity + 1 or value[0] != order:
         raise InvalidCursor(f"{cursor!r} is not a cursor of this list")
     key = tuple(value[1:])
-    if not all(isinstance(part, str | int) and not isinstance(part, bool) for part in key):
+    if not all(_key_part(part) for part in key):
         raise InvalidCursor(f"{cursor!r} is not a cursor of this list")
     return key
+
+
+def _key_part(part: Any) -> bool:
+    if isinstance(part, float):
+        return math.isfinite(part)
+    return isinstance(part, str | int) and not isinstance(part, bool)
 
 
 def check_page_size(value: int | None, default: int = DEFAULT_PAGE_SIZE) -> int:
