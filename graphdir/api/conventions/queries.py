@@ -9,9 +9,9 @@ from strawberry.types import Info
 
 from graphdir.api.connections import After, Before, First, Last
 from graphdir.api.context import Context
-from graphdir.api.conventions import loaders
 from graphdir.api.conventions.inputs import ConventionFilter
-from graphdir.api.conventions.types import CONVENTION_ORDER, Convention, ConventionConnection, convention_edge
+from graphdir.api.conventions.loaders import CONVENTION_ORDER, Conventions
+from graphdir.api.conventions.types import Convention, ConventionConnection, convention_edge
 from graphdir.api.ids import decode
 from graphdir.api.relay import page_request
 from graphdir.api.territories.enums import ambiguous_code, level_value
@@ -42,7 +42,7 @@ class ConventionQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="Its global id.")],
     ) -> Convention | None:
         _, graph_id = decode(id, "id", {"Convention"})
-        return Convention.maybe(await loaders.convention(info.context, graph_id))
+        return Convention.maybe(await Conventions.of(info.context).get(graph_id))
 
     @strawberry.field(description="Conventions meeting the filter, latest signed first (undated ones last).")
     async def conventions(

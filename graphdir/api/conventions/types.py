@@ -10,20 +10,17 @@ from strawberry.types import Info
 from graphdir.api.common import Source
 from graphdir.api.connections import Connection, Edge, node_edges
 from graphdir.api.context import Context
-from graphdir.api.conventions import loaders
 from graphdir.api.conventions.enums import ConventionKind, ConventionStatus
+from graphdir.api.conventions.loaders import Parties
 from graphdir.api.ids import encode
 from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
-from graphdir.api.territories import loaders as territory_loaders
+from graphdir.api.territories.loaders import CommuneOf
 from graphdir.api.territories.types import Territory
 
 if TYPE_CHECKING:
     from graphdir.api.events.types import Event
     from graphdir.api.organizations.types import Organization
-
-CONVENTION_ORDER = "convention:SIGNED_ON_DESC"
-
 
 @strawberry.type(description="A convention: an agreement signed between two or more organizations.")
 class Convention(Node):
@@ -59,25 +56,25 @@ class Convention(Node):
 
     @strawberry.field(description="The commune it was signed in.")
     async def commune(self, info: Info[Context, None]) -> Territory | None:
-        return Territory.maybe(await territory_loaders.commune_of(info.context, "Convention", self.graph_id))
+        return Territory.maybe(await CommuneOf.of(info.context).load(self.graph_id, CommuneOf.key("Convention")))
 
     @strawberry.field(description="The parties, with their role.")
     async def parties(self, info: Info[Context, None]) -> list[Party]:
-        return [Party.from_row(row) for row in await loaders.parties(info.context, self.graph_id)]
+        return [Party.from_row(row) for row in await Parties.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The event it was signed during.")
     async def event(self, info: Info[Context, None]
                     ) -> Annotated[Event, strawberry.lazy("graphdir.api.events.types")] | None:
-        from graphdir.api.events.loaders import of_convention
+        from graphdir.api.events.loaders import OfConvention
         from graphdir.api.events.types import Event
 
-        return Event.maybe(await of_convention(info.context, self.graph_id))
+        return Event.maybe(await OfConvention.of(info.context).load(self.graph_id, ()))
 
     @strawberry.field(description="The sources reporting it, each with its excerpt.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        from graphdir.api.facts.loaders import citations
+        from graphdir.api.facts.loaders import Citations
 
-        return Source.citations(await citations(info.context, "Convention", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Convention")))
 
 
 @strawberry.type(description="A party to a convention.")

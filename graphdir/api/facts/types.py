@@ -9,8 +9,8 @@ from strawberry.types import Info
 
 from graphdir.api.common import Source
 from graphdir.api.context import Context
-from graphdir.api.facts import loaders
 from graphdir.api.facts.enums import StatementKind
+from graphdir.api.facts.loaders import Citations
 from graphdir.api.ids import encode
 from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
@@ -47,31 +47,31 @@ class Figure(Node):
     @strawberry.field(description="The territory it is about.")
     async def territory(self, info: Info[Context, None]
                         ) -> Annotated[Territory, strawberry.lazy("graphdir.api.territories.types")] | None:
-        from graphdir.api.territories.loaders import territory
+        from graphdir.api.territories.loaders import Territories
         from graphdir.api.territories.types import Territory
 
         if self.territory_id is None:
             return None
-        return Territory.maybe(await territory(info.context, self.territory_id))
+        return Territory.maybe(await Territories.of(info.context).get(self.territory_id))
 
     @strawberry.field(description="The organization that published it.")
     async def publisher(self, info: Info[Context, None]
                         ) -> Annotated[Organization, strawberry.lazy("graphdir.api.organizations.types")] | None:
-        from graphdir.api.organizations.loaders import organization
+        from graphdir.api.organizations.loaders import Organizations
         from graphdir.api.organizations.types import Organization
 
         if self.publisher_id is None:
             return None
-        return Organization.maybe(await organization(info.context, self.publisher_id))
+        return Organization.maybe(await Organizations.of(info.context).get(self.publisher_id))
 
     @strawberry.field(description="The first source stating it, with its excerpt.")
     async def source(self, info: Info[Context, None]) -> Source | None:
-        found = Source.citations(await loaders.citations(info.context, "Figure", self.graph_id))
+        found = Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Figure")))
         return found[0] if found else None
 
     @strawberry.field(description="Every source stating it, each with its excerpt.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        return Source.citations(await loaders.citations(info.context, "Figure", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Figure")))
 
 
 @strawberry.type(description="A statement of an organization: a mission, a function, a principle, an ambition.")
@@ -93,13 +93,13 @@ class Statement(Node):
     @strawberry.field(description="The organization it belongs to.")
     async def organization(self, info: Info[Context, None]
                            ) -> Annotated[Organization, strawberry.lazy("graphdir.api.organizations.types")] | None:
-        from graphdir.api.organizations.loaders import organization
+        from graphdir.api.organizations.loaders import Organizations
         from graphdir.api.organizations.types import Organization
 
         if self.organization_id is None:
             return None
-        return Organization.maybe(await organization(info.context, self.organization_id))
+        return Organization.maybe(await Organizations.of(info.context).get(self.organization_id))
 
     @strawberry.field(description="The sources stating it, each with its excerpt.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        return Source.citations(await loaders.citations(info.context, "Statement", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Statement")))

@@ -13,14 +13,6 @@ from graphdir.api.organizations.types import Organization
 from graphdir.api.scalars import PartialDate
 
 Row = dict[str, Any]
-# Cursor orderings: the kind of list a cursor belongs to.
-MEMBERSHIP_ORDER = "membership"
-PARTNERSHIP_ORDER = "partnership"
-
-
-def organization_order(order: str) -> str:
-    return f"org:{order}"
-
 
 @strawberry.type(description="An edge to an organization.")
 class OrganizationEdge(Edge[Organization]):

@@ -12,11 +12,11 @@ from graphdir.api.connections import After, Before, First, Last
 from graphdir.api.context import Context
 from graphdir.api.errors import BadUserInput
 from graphdir.api.ids import decode
-from graphdir.api.organizations import loaders
-from graphdir.api.organizations.connections import OrganizationConnection, organization_edge, organization_order
+from graphdir.api.organizations.connections import OrganizationConnection, organization_edge
 from graphdir.api.organizations.enums import OrganizationOrder
 from graphdir.api.organizations.filters import criteria_from
 from graphdir.api.organizations.inputs import OrganizationFilter
+from graphdir.api.organizations.loaders import InTerritory, Organizations, organization_order
 from graphdir.api.organizations.prefetch import start_relationships
 from graphdir.api.organizations.types import Organization
 from graphdir.api.relay import page_request, selects
@@ -27,9 +27,8 @@ async def organizations_in_territory(ctx: Context, territory_id: str, filter: Or
                                      order_by: OrganizationOrder | None, first: int | None,
                                      after: str | None) -> OrganizationConnection:
     order = graph_value(order_by or OrganizationOrder.NAME)
-    request = page_request(first, after, order=organization_order(order), arity=2)
-    criteria = await criteria_from(ctx, filter)
-    page = await loaders.in_territory(ctx, territory_id, criteria, order, request)
+    key = InTerritory.key(await criteria_from(ctx, filter), order, first, after)
+    page = await InTerritory.of(ctx).load(territory_id, key)
     return OrganizationConnection.of(page, organization_order(order), organization_edge)
 
 
@@ -49,7 +48,7 @@ class OrganizationQuery:
         if id is not None:
             _, graph_id = decode(id, "id", {"Organization"})
             start_relationships(info, graph_id)
-            return Organization.maybe(await loaders.organization(ctx, graph_id))
+            return Organization.maybe(await Organizations.of(ctx).get(graph_id))
         service = OrganizationService(ctx.reader)
         if siren is not None:
             return Organization.maybe(await service.by_siren(siren))

@@ -11,7 +11,7 @@ from strawberry.types import Info
 from graphdir.api.common import Source
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
-from graphdir.api.people import loaders
+from graphdir.api.people.loaders import RolesOf, TalksOf
 from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
 
@@ -39,17 +39,17 @@ class Person(Node):
         self, info: Info[Context, None],
         on: Annotated[dt.date | None, strawberry.argument(description="Only roles held that day.")] = None,
     ) -> list[Role]:
-        return [Role.from_row(row) for row in await loaders.roles_of(info.context, self.graph_id, on)]
+        return [Role.from_row(row) for row in await RolesOf.of(info.context).load(self.graph_id, RolesOf.key(on))]
 
     @strawberry.field(description="The events the person spoke at.")
     async def talks(self, info: Info[Context, None]) -> list[Speaker]:
-        return [Speaker.from_row(row) for row in await loaders.talks_of(info.context, self.graph_id)]
+        return [Speaker.from_row(row) for row in await TalksOf.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The sources naming the person, each with its excerpt.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        from graphdir.api.facts.loaders import citations
+        from graphdir.api.facts.loaders import Citations
 
-        return Source.citations(await citations(info.context, "Person", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Person")))
 
 
 @strawberry.type(description="An office a person holds in an organization (president, vice-president, director…).")

@@ -12,7 +12,8 @@ from graphdir.api.connections import After, First
 from graphdir.api.context import Context
 from graphdir.api.relay import page_request
 from graphdir.api.territories.enums import TerritoryLevel, ambiguous_code, level_value
-from graphdir.api.territories.types import TERRITORY_ORDER, Territory, TerritoryConnection, territory_edge
+from graphdir.api.territories.loaders import TERRITORY_ORDER
+from graphdir.api.territories.types import Territory, TerritoryConnection, territory_edge
 from graphdir.domain.common.errors import AmbiguousCode
 from graphdir.domain.territories.service import TerritoryService
 

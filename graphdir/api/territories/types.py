@@ -12,18 +12,16 @@ from graphdir.api.common import GeoPoint, Source
 from graphdir.api.connections import After, Connection, Edge, First, node_edges
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
-from graphdir.api.relay import Node, page_request
+from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
-from graphdir.api.territories import loaders
-from graphdir.api.territories.enums import TerritoryLevel, level_value
+from graphdir.api.territories.enums import TerritoryLevel
+from graphdir.api.territories.loaders import TERRITORY_ORDER, Children, Parents, Predecessors, Successors
 
 if TYPE_CHECKING:
     from graphdir.api.facts.types import Figure
     from graphdir.api.organizations.connections import OrganizationConnection
     from graphdir.api.organizations.enums import OrganizationOrder
     from graphdir.api.organizations.inputs import OrganizationFilter
-
-TERRITORY_ORDER = "territory:CODE"
 
 _ON = "The day to read the hierarchy on (default: today, or the territory's last day if it has ended)."
 
@@ -57,7 +55,7 @@ class Territory(Node):
     @strawberry.field(description="The territories it is directly part of on that day, smallest level first.")
     async def parents(self, info: Info[Context, None],
                       on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None) -> list[Territory]:
-        return [Territory.from_row(row) for row in await loaders.parents(info.context, self.graph_id, on)]
+        return [Territory.from_row(row) for row in await Parents.of(info.context).load(self.graph_id, Parents.key(on))]
 
     @strawberry.field(description="The territories directly part of it on that day, by code.")
     async def children(
@@ -67,17 +65,16 @@ class Territory(Node):
         on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None,
         first: First = None, after: After = None,
     ) -> TerritoryConnection:
-        request = page_request(first, after, order=TERRITORY_ORDER, arity=2)
-        page = await loaders.children(info.context, self.graph_id, level_value(level), on, request)
+        page = await Children.of(info.context).load(self.graph_id, Children.key(level, on, first, after))
         return TerritoryConnection.of(page, TERRITORY_ORDER, territory_edge)
 
     @strawberry.field(description="The territories it became (Auvergne became Auvergne-Rhône-Alpes).")
     async def successors(self, info: Info[Context, None]) -> list[Territory]:
-        return [Territory.from_row(row) for row in await loaders.successors(info.context, self.graph_id)]
+        return [Territory.from_row(row) for row in await Successors.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The territories it was made from.")
     async def predecessors(self, info: Info[Context, None]) -> list[Territory]:
-        return [Territory.from_row(row) for row in await loaders.predecessors(info.context, self.graph_id)]
+        return [Territory.from_row(row) for row in await Predecessors.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="Organizations located in or covering it or any territory inside it.")
     async def organizations(
@@ -95,16 +92,17 @@ class Territory(Node):
     @strawberry.field(description="Figures published about it (jobs, establishments, shares…).")
     async def figures(self, info: Info[Context, None]) -> list[
             Annotated[Figure, strawberry.lazy("graphdir.api.facts.types")]]:
-        from graphdir.api.facts.loaders import figures_of
+        from graphdir.api.facts.loaders import FiguresOf
         from graphdir.api.facts.types import Figure
 
-        return [Figure.from_row(row) for row in await figures_of(info.context, "Territory", self.graph_id)]
+        rows = await FiguresOf.of(info.context).load(self.graph_id, FiguresOf.key("Territory"))
+        return [Figure.from_row(row) for row in rows]
 
     @strawberry.field(description="The data sets and documents it comes from.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        from graphdir.api.facts.loaders import citations
+        from graphdir.api.facts.loaders import Citations
 
-        return Source.citations(await citations(info.context, "Territory", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Territory")))
 
 
 @strawberry.type(description="An edge to a territory.")

@@ -68,3 +68,6 @@ class OrganizationService:
     async def partners(self, ids: list[str], on: dt.date | None, kinds: list[str] | None, direction: str | None,
                        request: PageRequest) -> dict[str, Page[Row]]:
         return await self.repository.partners(ids, on, kinds, direction, request)
+
+    async def organisers_of(self, event_ids: list[str]) -> dict[str, list[Row]]:
+        return await self.repository.organisers_of(event_ids)
