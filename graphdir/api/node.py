@@ -31,16 +31,16 @@ from graphdir.api.territories.types import Territory
 
 _Builder = Callable[[Any], Node]
 
-# GraphQL type name -> (batched load by graph id, row -> object).
+# GraphQL type name -> (batched load by graph id, record -> object).
 NODE_TYPES: dict[str, tuple[type[NodeLoader[Any]], _Builder]] = {
-    "Organization": (Organizations, Organization.from_row),
-    "Territory": (Territories, Territory.from_row),
-    "Person": (People, Person.from_row),
-    "Convention": (Conventions, Convention.from_row),
-    "Event": (Events, Event.from_row),
-    "Source": (Sources, Source.from_row),
-    "Figure": (Figures, Figure.from_row),
-    "Statement": (Statements, Statement.from_row),
+    "Organization": (Organizations, Organization.from_record),
+    "Territory": (Territories, Territory.from_record),
+    "Person": (People, Person.from_record),
+    "Convention": (Conventions, Convention.from_record),
+    "Event": (Events, Event.from_record),
+    "Source": (Sources, Source.from_record),
+    "Figure": (Figures, Figure.from_record),
+    "Statement": (Statements, Statement.from_record),
 }
 
 
@@ -50,8 +50,8 @@ async def load_node(ctx: Context, type_name: str, graph_id: str) -> Node | None:
     if entry is None:
         return None
     loader, build = entry
-    row = await loader.of(ctx).get(graph_id)
-    return build(row) if row else None
+    record = await loader.of(ctx).get(graph_id)
+    return build(record) if record is not None else None
 
 
 async def resolve_node(ctx: Context, global_id: str, argument: str = "id") -> Node | None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import Source
+from graphdir.api.common import Source, partial
 from graphdir.api.connections import Connection, Edge, node_edges
 from graphdir.api.context import Context
 from graphdir.api.conventions.enums import ConventionKind, ConventionStatus
@@ -17,6 +17,7 @@ from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
 from graphdir.api.territories.loaders import CommuneOf
 from graphdir.api.territories.types import Territory
+from graphdir.domain.conventions.records import ConventionRecord, PartyRecord
 
 if TYPE_CHECKING:
     from graphdir.api.events.types import Event
@@ -39,20 +40,20 @@ class Convention(Node):
     graph_id: strawberry.Private[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Convention:
-        kind, status = row.get("kind"), row.get("status")
+    def from_record(cls, record: ConventionRecord) -> Convention:
+        kind, status = record.kind, record.status
         return cls(
-            id=strawberry.ID(encode("Convention", row["id"])), graph_id=row["id"], title=row["title"],
+            id=strawberry.ID(encode("Convention", record.id)), graph_id=record.id, title=record.title,
             kind=ConventionKind(kind) if kind else None, status=ConventionStatus(status) if status else None,
-            signed_on=row.get("signedOn"), signed_on_inferred=bool(row.get("signedOnInferred")),
-            signed_on_note=row.get("signedOnNote"), signed_at=row.get("signedAt"), place=row.get("place"),
-            objectives=row.get("objectives") or [], valid_from=row.get("validFrom"),
-            valid_until=row.get("validUntil"),
+            signed_on=partial(record.signed_on), signed_on_inferred=record.signed_on_inferred,
+            signed_on_note=record.signed_on_note, signed_at=record.signed_at, place=record.place,
+            objectives=record.objectives, valid_from=partial(record.valid_from),
+            valid_until=partial(record.valid_until),
         )
 
     @classmethod
-    def maybe(cls, row: dict[str, Any] | None) -> Convention | None:
-        return cls.from_row(row) if row else None
+    def maybe(cls, record: ConventionRecord | None) -> Convention | None:
+        return cls.from_record(record) if record is not None else None
 
     @strawberry.field(description="The commune it was signed in.")
     async def commune(self, info: Info[Context, None]) -> Territory | None:
@@ -60,7 +61,7 @@ class Convention(Node):
 
     @strawberry.field(description="The parties, with their role.")
     async def parties(self, info: Info[Context, None]) -> list[Party]:
-        return [Party.from_row(row) for row in await Parties.of(info.context).load(self.graph_id, ())]
+        return [Party.from_record(party) for party in await Parties.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The event it was signed during.")
     async def event(self, info: Info[Context, None]
@@ -87,11 +88,11 @@ class Party:
     excerpt: str | None = strawberry.field(description="The words of the source stating it.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Party:
+    def from_record(cls, party: PartyRecord) -> Party:
         from graphdir.api.organizations.types import Organization
 
-        return cls(organization=Organization.from_row(row["organization"]), role=row.get("role"),
-                   source=Source.maybe(row.get("source"), row.get("excerpt")), excerpt=row.get("excerpt"))
+        return cls(organization=Organization.from_record(party.organization), role=party.role,
+                   source=Source.maybe(party.source, party.excerpt), excerpt=party.excerpt)
 
 
 @strawberry.type(description="An edge to a convention.")
@@ -104,4 +105,4 @@ class ConventionConnection(Connection[ConventionEdge]):
     pass
 
 
-convention_edge = node_edges(ConventionEdge, Convention.from_row)
+convention_edge = node_edges(ConventionEdge, Convention.from_record)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import Source
+from graphdir.api.common import Source, partial_time
 from graphdir.api.connections import Connection, Edge, node_edges
 from graphdir.api.context import Context
 from graphdir.api.events.loaders import Linked
@@ -16,13 +16,14 @@ from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDateTime
 from graphdir.api.territories.loaders import CommuneOf
 from graphdir.api.territories.types import Territory
+from graphdir.domain.events.records import EventRecord
 
 if TYPE_CHECKING:
     from graphdir.api.conventions.types import Convention
     from graphdir.api.organizations.types import Organization
     from graphdir.api.people.types import Speaker
 
-async def _linked(info: Info[Context, None], link: str, graph_id: str) -> list[dict[str, Any]]:
+async def _linked(info: Info[Context, None], link: str, graph_id: str) -> list[EventRecord]:
     return await Linked.of(info.context).load(graph_id, Linked.key(link))
 
 
@@ -41,15 +42,14 @@ class Event(Node):
     graph_id: strawberry.Private[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Event:
-        return cls(id=strawberry.ID(encode("Event", row["id"])), graph_id=row["id"], title=row["title"],
-                   kind=row.get("kind"), starts_at=row.get("startsAt"), ends_at=row.get("endsAt"),
-                   date_inferred=bool(row.get("dateInferred")), date_note=row.get("dateNote"),
-                   place=row.get("place"))
+    def from_record(cls, record: EventRecord) -> Event:
+        return cls(id=strawberry.ID(encode("Event", record.id)), graph_id=record.id, title=record.title,
+                   kind=record.kind, starts_at=partial_time(record.starts_at), ends_at=partial_time(record.ends_at),
+                   date_inferred=record.date_inferred, date_note=record.date_note, place=record.place)
 
     @classmethod
-    def maybe(cls, row: dict[str, Any] | None) -> Event | None:
-        return cls.from_row(row) if row else None
+    def maybe(cls, record: EventRecord | None) -> Event | None:
+        return cls.from_record(record) if record is not None else None
 
     @strawberry.field(description="The commune it was held in.")
     async def commune(self, info: Info[Context, None]) -> Territory | None:
@@ -61,7 +61,8 @@ class Event(Node):
         from graphdir.api.organizations.loaders import Organisers
         from graphdir.api.organizations.types import Organization
 
-        return [Organization.from_row(row) for row in await Organisers.of(info.context).load(self.graph_id, ())]
+        return [Organization.from_record(organiser)
+                for organiser in await Organisers.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="Who spoke, with the title the source gives each.")
     async def speakers(self, info: Info[Context, None]
@@ -69,25 +70,25 @@ class Event(Node):
         from graphdir.api.people.loaders import SpeakersOf
         from graphdir.api.people.types import Speaker
 
-        return [Speaker.from_row(row) for row in await SpeakersOf.of(info.context).load(self.graph_id, ())]
+        return [Speaker.from_record(talk) for talk in await SpeakersOf.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The event it was part of (a round table inside a seminar).")
     async def part_of(self, info: Info[Context, None]) -> Event | None:
-        rows = await _linked(info, "partOf", self.graph_id)
-        return Event.from_row(rows[0]) if rows else None
+        events = await _linked(info, "partOf", self.graph_id)
+        return Event.from_record(events[0]) if events else None
 
     @strawberry.field(description="The events inside it.")
     async def parts(self, info: Info[Context, None]) -> list[Event]:
-        return [Event.from_row(row) for row in await _linked(info, "parts", self.graph_id)]
+        return [Event.from_record(event) for event in await _linked(info, "parts", self.graph_id)]
 
     @strawberry.field(description="The event it follows on from.")
     async def follows(self, info: Info[Context, None]) -> Event | None:
-        rows = await _linked(info, "follows", self.graph_id)
-        return Event.from_row(rows[0]) if rows else None
+        events = await _linked(info, "follows", self.graph_id)
+        return Event.from_record(events[0]) if events else None
 
     @strawberry.field(description="The events that follow on from it.")
     async def followed_by(self, info: Info[Context, None]) -> list[Event]:
-        return [Event.from_row(row) for row in await _linked(info, "followedBy", self.graph_id)]
+        return [Event.from_record(event) for event in await _linked(info, "followedBy", self.graph_id)]
 
     @strawberry.field(description="The conventions signed during it.")
     async def conventions(self, info: Info[Context, None]
@@ -95,7 +96,8 @@ class Event(Node):
         from graphdir.api.conventions.loaders import SignedDuring
         from graphdir.api.conventions.types import Convention
 
-        return [Convention.from_row(row) for row in await SignedDuring.of(info.context).load(self.graph_id, ())]
+        return [Convention.from_record(convention)
+                for convention in await SignedDuring.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The sources reporting it, each with its excerpt.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
@@ -114,4 +116,4 @@ class EventConnection(Connection[EventEdge]):
     pass
 
 
-event_edge = node_edges(EventEdge, Event.from_row)
+event_edge = node_edges(EventEdge, Event.from_record)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import strawberry
 
-from graphdir.api.common import Source
+from graphdir.api.common import Source, partial
 from graphdir.api.connections import Connection, Edge, node_edges
 from graphdir.api.organizations.enums import Direction, PartnershipKind
 from graphdir.api.organizations.types import Organization
 from graphdir.api.scalars import PartialDate
+from graphdir.domain.organizations.records import MembershipRecord, PartnershipRecord
 
-Row = dict[str, Any]
 
 @strawberry.type(description="An edge to an organization.")
 class OrganizationEdge(Edge[Organization]):
@@ -24,7 +22,7 @@ class OrganizationConnection(Connection[OrganizationEdge]):
     pass
 
 
-organization_edge = node_edges(OrganizationEdge, Organization.from_row)
+organization_edge = node_edges(OrganizationEdge, Organization.from_record)
 
 
 @strawberry.type(description="A membership: the edge's node is the member (in `members`) or the body joined "
@@ -40,11 +38,11 @@ class MembershipEdge(Edge[Organization]):
     note: str | None = strawberry.field(description="How it was inferred.")
 
     @classmethod
-    def of(cls, cursor: str, row: Row) -> MembershipEdge:
-        return cls(cursor=cursor, node=Organization.from_row(row["node"]), role=row.get("role"),
-                   since=row.get("since"), until=row.get("until"), source=Source.maybe(row.get("source"),
-                   row.get("excerpt")), excerpt=row.get("excerpt"), inferred=bool(row.get("inferred")),
-                   note=row.get("note"))
+    def of(cls, cursor: str, membership: MembershipRecord) -> MembershipEdge:
+        link = membership.link
+        return cls(cursor=cursor, node=Organization.from_record(membership.organization), role=membership.role,
+                   since=partial(link.since), until=partial(link.until), source=Source.maybe(link.source, link.excerpt),
+                   excerpt=link.excerpt, inferred=link.inferred, note=link.note)
 
 
 @strawberry.type(description="A page of memberships.")
@@ -67,11 +65,12 @@ class PartnershipEdge(Edge[Organization]):
     note: str | None = strawberry.field(description="How it was inferred.")
 
     @classmethod
-    def of(cls, cursor: str, row: Row) -> PartnershipEdge:
-        return cls(cursor=cursor, node=Organization.from_row(row["node"]), kind=PartnershipKind(row["kind"]),
-                   direction=Direction(row["direction"]), since=row.get("since"), until=row.get("until"),
-                   source=Source.maybe(row.get("source"), row.get("excerpt")), excerpt=row.get("excerpt"),
-                   inferred=bool(row.get("inferred")), note=row.get("note"))
+    def of(cls, cursor: str, partnership: PartnershipRecord) -> PartnershipEdge:
+        link = partnership.link
+        return cls(cursor=cursor, node=Organization.from_record(partnership.organization),
+                   kind=PartnershipKind(partnership.kind), direction=Direction(partnership.direction),
+                   since=partial(link.since), until=partial(link.until), source=Source.maybe(link.source, link.excerpt),
+                   excerpt=link.excerpt, inferred=link.inferred, note=link.note)
 
 
 @strawberry.type(description="A page of partnerships.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from graphdir.api.common import graph_value
 from graphdir.api.dataloaders import ListLoader, NodeLoader, PageLoader
@@ -11,9 +10,9 @@ from graphdir.api.organizations.enums import Direction, PartnershipKind
 from graphdir.api.relay import page_request
 from graphdir.domain.common.paging import Page, PageRequest
 from graphdir.domain.organizations.filters import OrganizationCriteria
+from graphdir.domain.organizations.records import MembershipRecord, OrganizationRecord, PartnershipRecord
 from graphdir.domain.organizations.service import OrganizationService
 
-Row = dict[str, Any]
 # Cursor orderings: the kind of list a cursor belongs to.
 MEMBERSHIP_ORDER = "membership"
 PARTNERSHIP_ORDER = "partnership"
@@ -28,8 +27,8 @@ def organization_order(order: str) -> str:
     return f"org:{order}"
 
 
-class Organizations(NodeLoader[Row]):
-    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, Row]:
+class Organizations(NodeLoader[OrganizationRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, OrganizationRecord]:
         return await OrganizationService(self.context.reader).by_ids(ids)
 
 
@@ -37,23 +36,23 @@ def _membership_key(on: dt.date | None = None, first: int | None = None, after: 
     return on, page_request(first, after, order=MEMBERSHIP_ORDER, arity=3)
 
 
-class Members(PageLoader[MembershipKey, Row]):
+class Members(PageLoader[MembershipKey, MembershipRecord]):
     key = staticmethod(_membership_key)
 
-    async def fetch(self, args: MembershipKey, ids: list[str]) -> dict[str, Page[Row]]:
+    async def fetch(self, args: MembershipKey, ids: list[str]) -> dict[str, Page[MembershipRecord]]:
         on, request = args
         return await OrganizationService(self.context.reader).members(ids, on, request)
 
 
-class MemberOf(PageLoader[MembershipKey, Row]):
+class MemberOf(PageLoader[MembershipKey, MembershipRecord]):
     key = staticmethod(_membership_key)
 
-    async def fetch(self, args: MembershipKey, ids: list[str]) -> dict[str, Page[Row]]:
+    async def fetch(self, args: MembershipKey, ids: list[str]) -> dict[str, Page[MembershipRecord]]:
         on, request = args
         return await OrganizationService(self.context.reader).member_of(ids, on, request)
 
 
-class Partners(PageLoader[PartnersKey, Row]):
+class Partners(PageLoader[PartnersKey, PartnershipRecord]):
     @staticmethod
     def key(on: dt.date | None = None, kinds: list[PartnershipKind] | None = None, direction: Direction | None = None,
             first: int | None = None, after: str | None = None) -> PartnersKey:
@@ -61,13 +60,13 @@ class Partners(PageLoader[PartnersKey, Row]):
                 graph_value(direction) if direction else None,
                 page_request(first, after, order=PARTNERSHIP_ORDER, arity=5))
 
-    async def fetch(self, args: PartnersKey, ids: list[str]) -> dict[str, Page[Row]]:
+    async def fetch(self, args: PartnersKey, ids: list[str]) -> dict[str, Page[PartnershipRecord]]:
         on, kinds, direction, request = args
         return await OrganizationService(self.context.reader).partners(ids, on, list(kinds) if kinds else None,
                                                                        direction, request)
 
 
-class InTerritory(PageLoader[InTerritoryKey, Row]):
+class InTerritory(PageLoader[InTerritoryKey, OrganizationRecord]):
     """Organizations inside territories, by the graph ids of the territories."""
 
     @staticmethod
@@ -75,13 +74,13 @@ class InTerritory(PageLoader[InTerritoryKey, Row]):
             after: str | None = None) -> InTerritoryKey:
         return criteria, order, page_request(first, after, order=organization_order(order), arity=2)
 
-    async def fetch(self, args: InTerritoryKey, ids: list[str]) -> dict[str, Page[Row]]:
+    async def fetch(self, args: InTerritoryKey, ids: list[str]) -> dict[str, Page[OrganizationRecord]]:
         criteria, order, request = args
         return await OrganizationService(self.context.reader).in_territories(ids, criteria, order, request)
 
 
-class Organisers(ListLoader[tuple[()], Row]):
+class Organisers(ListLoader[tuple[()], OrganizationRecord]):
     """The organizations that organised events, by the graph ids of the events."""
 
-    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, list[Row]]:
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, list[OrganizationRecord]]:
         return await OrganizationService(self.context.reader).organisers_of(ids)

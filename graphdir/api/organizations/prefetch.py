@@ -123,21 +123,37 @@ def _arguments(info: Info[Context, None], selected: SelectedField) -> dict[str, 
     """The field's arguments under their python names, as its resolver gets them; None when one cannot be read here
     (its resolver reports it). Strawberry hands variables coerced, but literals as their source text: an Int literal
     is made an int here."""
-    definition = info.schema.get_field_for_type(field_name=selected.name, type_name=ORGANIZATION)
-    if definition is None:
-        return None
-    names = info.schema.config.name_converter
-    by_name = {names.get_graphql_name(argument): argument for argument in definition.arguments}
+    names = _argument_names(info, selected.name)
     arguments: dict[str, Any] = {}
     for name, value in selected.arguments.items():
-        argument = by_name.get(name)
-        if argument is None:
+        if name not in names:
             return None
-        kind = argument.type.of_type if isinstance(argument.type, StrawberryOptional) else argument.type
-        if kind is int and isinstance(value, str):
+        python_name, is_int = names[name]
+        if is_int and isinstance(value, str):
             try:
                 value = int(value)
             except ValueError:
                 return None
-        arguments[argument.python_name] = value
+        arguments[python_name] = value
     return arguments
+
+
+# The schema does not change: each started field's arguments are looked up once per process.
+_ARGUMENTS: dict[str, dict[str, tuple[str, bool]]] = {}
+
+
+def _argument_names(info: Info[Context, None], field_name: str) -> dict[str, tuple[str, bool]]:
+    """GraphQL name -> (python name, whether an Int) of the arguments of Organization's field `field_name`."""
+    names = _ARGUMENTS.get(field_name)
+    if names is None:
+        definition = info.schema.get_field_for_type(field_name=field_name, type_name=ORGANIZATION)
+        converter = info.schema.config.name_converter
+        names = _ARGUMENTS[field_name] = {
+            converter.get_graphql_name(argument): (argument.python_name, _is_int(argument.type))
+            for argument in (definition.arguments if definition is not None else [])
+        }
+    return names
+
+
+def _is_int(kind: Any) -> bool:
+    return (kind.of_type if isinstance(kind, StrawberryOptional) else kind) is int

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import GeoPoint, Source
+from graphdir.api.common import GeoPoint, Source, partial
 from graphdir.api.connections import After, First
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
@@ -18,6 +18,7 @@ from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
 from graphdir.api.territories.loaders import CommuneOf, CoveredBy
 from graphdir.api.territories.types import Territory
+from graphdir.domain.organizations.records import OrganizationRecord
 
 if TYPE_CHECKING:
     from graphdir.api.conventions.types import ConventionConnection
@@ -57,21 +58,21 @@ class Organization(Node):
     graph_id: strawberry.Private[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Organization:
-        family = row.get("family")
+    def from_record(cls, record: OrganizationRecord) -> Organization:
+        family = record.family
         return cls(
-            id=strawberry.ID(encode("Organization", row["id"])), graph_id=row["id"], name=row["name"],
-            acronym=row.get("acronym"), slug=row.get("slug") or row["id"], kind=OrganizationKind(row["kind"]),
-            family=OrganizationFamily(family) if family else None, legal_form=row.get("legalForm"),
-            siren=row.get("siren"), siret=row.get("siret"), rna=row.get("rna"), website=row.get("website"),
-            founded_on=row.get("foundedOn"), founded_on_inferred=bool(row.get("foundedOnInferred")),
-            founded_on_note=row.get("foundedOnNote"), description=row.get("description"),
-            address=row.get("address"), location=GeoPoint.from_row(row), synthetic=bool(row.get("synthetic")),
+            id=strawberry.ID(encode("Organization", record.id)), graph_id=record.id, name=record.name,
+            acronym=record.acronym, slug=record.slug, kind=OrganizationKind(record.kind),
+            family=OrganizationFamily(family) if family else None, legal_form=record.legal_form, siren=record.siren,
+            siret=record.siret, rna=record.rna, website=record.website, founded_on=partial(record.founded_on),
+            founded_on_inferred=record.founded_on_inferred, founded_on_note=record.founded_on_note,
+            description=record.description, address=record.address, location=GeoPoint.of(record.location),
+            synthetic=record.synthetic,
         )
 
     @classmethod
-    def maybe(cls, row: dict[str, Any] | None) -> Organization | None:
-        return cls.from_row(row) if row else None
+    def maybe(cls, record: OrganizationRecord | None) -> Organization | None:
+        return cls.from_record(record) if record is not None else None
 
     @strawberry.field(description="The commune it is located in.")
     async def commune(self, info: Info[Context, None]) -> Territory | None:
@@ -80,13 +81,13 @@ class Organization(Node):
     @strawberry.field(description="The territories it works for or governs (COVERS), on that day.")
     async def territories(self, info: Info[Context, None], on: On = None) -> list[Territory]:
         rows = await CoveredBy.of(info.context).load(self.graph_id, CoveredBy.key(on))
-        return [Territory.from_row(row["node"]) for row in rows]
+        return [Territory.from_record(coverage.territory) for coverage in rows]
 
     @strawberry.field(description="The territories it covers, with the dates of each coverage.")
     async def coverage(self, info: Info[Context, None], on: On = None) -> list[Coverage]:
         rows = await CoveredBy.of(info.context).load(self.graph_id, CoveredBy.key(on))
-        return [Coverage(territory=Territory.from_row(row["node"]), since=row.get("since"), until=row.get("until"))
-                for row in rows]
+        return [Coverage(territory=Territory.from_record(coverage.territory), since=partial(coverage.since),
+                         until=partial(coverage.until)) for coverage in rows]
 
     @strawberry.field(description="The bodies it is a member of (federations, chambers…), by name.")
     async def member_of(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
@@ -135,7 +136,7 @@ class Organization(Node):
         from graphdir.api.people.loaders import RolesIn
         from graphdir.api.people.types import Role
 
-        return [Role.from_row(row) for row in await RolesIn.of(info.context).load(self.graph_id, RolesIn.key(on))]
+        return [Role.from_record(role) for role in await RolesIn.of(info.context).load(self.graph_id, RolesIn.key(on))]
 
     @strawberry.field(description="Events it organised, latest first.")
     async def events(self, info: Info[Context, None], first: First = None, after: After = None
@@ -153,7 +154,7 @@ class Organization(Node):
         from graphdir.api.facts.types import Figure
 
         rows = await FiguresOf.of(info.context).load(self.graph_id, FiguresOf.key("Organization"))
-        return [Figure.from_row(row) for row in rows]
+        return [Figure.from_record(figure) for figure in rows]
 
     @strawberry.field(description="Its missions, functions, principles and ambitions, in order.")
     async def statements(
@@ -165,7 +166,7 @@ class Organization(Node):
         from graphdir.api.facts.types import Statement
 
         rows = await StatementsOf.of(info.context).load(self.graph_id, StatementsOf.key(kinds))
-        return [Statement.from_row(row) for row in rows]
+        return [Statement.from_record(statement) for statement in rows]
 
     @strawberry.field(description="The sources citing it, each with the excerpt that does.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:

@@ -88,7 +88,7 @@ class PartnersQuery:
             raise ambiguous_code("level", exc) from exc
         if territory is None:
             raise BadUserInput("territoryCode", f"no territory has the code {territory_code!r}")
-        return await organizations_in_territory(ctx, territory["id"], filter, order_by, first, after)
+        return await organizations_in_territory(ctx, territory.id, filter, order_by, first, after)
 
     @strawberry.field(description="Nearby organizations ranked for a partnership with this one: shared networks, "
                       "complementary ESS families, nearness; each with the reasons it was suggested.")

@@ -46,8 +46,8 @@ class PartnerEdge(Edge[Organization]):
 
     @classmethod
     def of(cls, cursor: str, hit: NearHit) -> PartnerEdge:
-        return cls(cursor=cursor, node=Organization.from_row(hit.row), distance_km=round(hit.distance_km, 3),
-                   approximate=hit.approximate,
+        return cls(cursor=cursor, node=Organization.from_record(hit.organization),
+                   distance_km=round(hit.distance_km, 3), approximate=hit.approximate,
                    shared_territories=[SharedTerritory(code=t.code, name=t.name, level=TerritoryLevel(t.level))
                                        for t in hit.shared_territories])
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import GeoPoint, Source
+from graphdir.api.common import GeoPoint, Source, partial
 from graphdir.api.connections import After, Connection, Edge, First, node_edges
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
@@ -16,6 +16,7 @@ from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
 from graphdir.api.territories.enums import TerritoryLevel
 from graphdir.api.territories.loaders import TERRITORY_ORDER, Children, Parents, Predecessors, Successors
+from graphdir.domain.territories.records import TerritoryRecord
 
 if TYPE_CHECKING:
     from graphdir.api.facts.types import Figure
@@ -40,22 +41,23 @@ class Territory(Node):
     graph_id: strawberry.Private[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Territory:
+    def from_record(cls, record: TerritoryRecord) -> Territory:
         return cls(
-            id=strawberry.ID(encode("Territory", row["id"])), graph_id=row["id"], code=row["code"], name=row["name"],
-            level=TerritoryLevel(row["level"]), population=row.get("population"),
-            postal_codes=row.get("postalCodes") or [], centroid=GeoPoint.from_row(row),
-            valid_from=row.get("validFrom"), valid_until=row.get("validUntil"),
+            id=strawberry.ID(encode("Territory", record.id)), graph_id=record.id, code=record.code, name=record.name,
+            level=TerritoryLevel(record.level), population=record.population, postal_codes=record.postal_codes,
+            centroid=GeoPoint.of(record.location), valid_from=partial(record.valid_from),
+            valid_until=partial(record.valid_until),
         )
 
     @classmethod
-    def maybe(cls, row: dict[str, Any] | None) -> Territory | None:
-        return cls.from_row(row) if row else None
+    def maybe(cls, record: TerritoryRecord | None) -> Territory | None:
+        return cls.from_record(record) if record is not None else None
 
     @strawberry.field(description="The territories it is directly part of on that day, smallest level first.")
     async def parents(self, info: Info[Context, None],
                       on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None) -> list[Territory]:
-        return [Territory.from_row(row) for row in await Parents.of(info.context).load(self.graph_id, Parents.key(on))]
+        return [Territory.from_record(parent) for parent in
+                await Parents.of(info.context).load(self.graph_id, Parents.key(on))]
 
     @strawberry.field(description="The territories directly part of it on that day, by code.")
     async def children(
@@ -70,11 +72,13 @@ class Territory(Node):
 
     @strawberry.field(description="The territories it became (Auvergne became Auvergne-Rhône-Alpes).")
     async def successors(self, info: Info[Context, None]) -> list[Territory]:
-        return [Territory.from_row(row) for row in await Successors.of(info.context).load(self.graph_id, ())]
+        return [Territory.from_record(successor) for successor in
+                await Successors.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The territories it was made from.")
     async def predecessors(self, info: Info[Context, None]) -> list[Territory]:
-        return [Territory.from_row(row) for row in await Predecessors.of(info.context).load(self.graph_id, ())]
+        return [Territory.from_record(predecessor) for predecessor in
+                await Predecessors.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="Organizations located in or covering it or any territory inside it.")
     async def organizations(
@@ -96,7 +100,7 @@ class Territory(Node):
         from graphdir.api.facts.types import Figure
 
         rows = await FiguresOf.of(info.context).load(self.graph_id, FiguresOf.key("Territory"))
-        return [Figure.from_row(row) for row in rows]
+        return [Figure.from_record(figure) for figure in rows]
 
     @strawberry.field(description="The data sets and documents it comes from.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
@@ -115,4 +119,4 @@ class TerritoryConnection(Connection[TerritoryEdge]):
     pass
 
 
-territory_edge = node_edges(TerritoryEdge, Territory.from_row)
+territory_edge = node_edges(TerritoryEdge, Territory.from_record)

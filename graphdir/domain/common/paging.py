@@ -12,8 +12,8 @@ import base64
 import binascii
 import json
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 DEFAULT_PAGE_SIZE = 20
@@ -86,18 +86,16 @@ class Page(Generic[Row]):
     has_next: bool = False
     has_previous: bool = False
     total: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
-def page_from_rows(rows: list[dict[str, Any]], request: PageRequest, total: int | None = None,
-                   node_field: str = "node") -> Page[Any]:
-    """A page from repository rows `{<node_field>: ..., key: [...]}` fetched with LIMIT size + 1."""
+def page_from_rows(rows: list[dict[str, Any]], request: PageRequest, build: Callable[[dict[str, Any]], Row],
+                   total: int | None = None) -> Page[Row]:
+    """A page of `build(row)` from repository rows `{..., key: [...]}` fetched with LIMIT size + 1."""
     more = len(rows) > request.size
     rows = rows[: request.size]
     if request.backward:
         rows.reverse()
-    page: Page[Any] = Page(rows=[row[node_field] if node_field else row for row in rows],
-                           keys=[tuple(row["key"]) for row in rows], total=total)
+    page: Page[Row] = Page(rows=[build(row) for row in rows], keys=[tuple(row["key"]) for row in rows], total=total)
     if request.backward:
         page.has_previous, page.has_next = more, request.key is not None
     else:

@@ -15,6 +15,7 @@ from neo4j.spatial import WGS84Point
 from graphdir.db.reader import Reader
 from graphdir.domain.common.paging import Page, PageRequest
 from graphdir.domain.organizations.filters import OrganizationCriteria, where
+from graphdir.domain.organizations.records import OrganizationRecord
 from graphdir.domain.partners.repository import PartnersRepository
 
 MAX_RADIUS_KM = 200.0
@@ -52,7 +53,7 @@ class NearHit:
     distance_km: float
     approximate: bool
     shared_territories: list[TerritoryRef]
-    row: dict[str, Any] = field(default_factory=dict, compare=False)  # the organization (ORGANIZATION_MAP)
+    organization: OrganizationRecord
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,8 @@ class PartnersService:
         kept = found[: request.size]
         page = Page(rows=[NearHit(
             organization_id=hit["id"], distance_km=hit["distance"] / 1000.0, approximate=hit["approximate"],
-            shared_territories=[TerritoryRef(**t) for t in hit["shared"]], row=hit["node"],
+            shared_territories=[TerritoryRef(**t) for t in hit["shared"]],
+            organization=OrganizationRecord.of(hit["node"]),
         ) for hit in kept], keys=[(hit["distance"], hit["sortName"], hit["id"]) for hit in kept],
             has_next=len(found) > request.size, has_previous=request.key is not None, total=row["total"])
         return NearPage(page=page, origin=resolved)

@@ -8,19 +8,17 @@ contains itself and everything linked to it by PART_OF chains (see territories/c
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from graphdir.db.reader import Reader
 from graphdir.domain.common.errors import AmbiguousCode
 from graphdir.domain.common.paging import Page, PageRequest
+from graphdir.domain.territories.records import CoverageRecord, TerritoryRecord
 from graphdir.domain.territories.repository import TerritoryRepository
 
 # Graph level values (Territory.level) and the id prefix of each: `commune:03095`.
 LEVELS = ("REGION", "DEPARTEMENT", "EPCI", "PAYS", "COMMUNE", "COLLECTIVITE")
 # A code that matches nothing, for filters on a territory that does not exist.
 NO_TERRITORY = "none:none"
-
-Row = dict[str, Any]
 
 
 def territory_id(level: str, code: str) -> str:
@@ -32,14 +30,14 @@ class TerritoryService:
     def __init__(self, reader: Reader) -> None:
         self.repository = TerritoryRepository(reader)
 
-    async def by_ids(self, ids: list[str]) -> dict[str, Row]:
+    async def by_ids(self, ids: list[str]) -> dict[str, TerritoryRecord]:
         return await self.repository.by_ids(ids)
 
-    async def by_code(self, code: str, level: str | None) -> Row | None:
+    async def by_code(self, code: str, level: str | None) -> TerritoryRecord | None:
         """The territory of that code (and level). AmbiguousCode when several levels have it and no level is given."""
         rows = await self.repository.by_code(code, level)
         if len(rows) > 1:
-            raise AmbiguousCode(code, [row["level"] for row in rows])
+            raise AmbiguousCode(code, [row.level for row in rows])
         return rows[0] if rows else None
 
     async def resolve_id(self, code: str, level: str | None) -> str:
@@ -47,10 +45,10 @@ class TerritoryService:
         if level is not None:
             return territory_id(level, code)
         found = await self.by_code(code, None)
-        return found["id"] if found else NO_TERRITORY
+        return found.id if found else NO_TERRITORY
 
     async def page(self, level: str | None, parent_id: str | None, on: dt.date | None,
-                   request: PageRequest) -> Page[Row]:
+                   request: PageRequest) -> Page[TerritoryRecord]:
         if parent_id is not None:
             return (await self.repository.children([parent_id], level, on, request))[parent_id]
         return await self.repository.page(level, on, request)
@@ -62,20 +60,20 @@ class TerritoryService:
         return await self.repository.count(level, on)
 
     async def children(self, ids: list[str], level: str | None, on: dt.date | None,
-                       request: PageRequest) -> dict[str, Page[Row]]:
+                       request: PageRequest) -> dict[str, Page[TerritoryRecord]]:
         return await self.repository.children(ids, level, on, request)
 
-    async def parents(self, ids: list[str], on: dt.date | None) -> dict[str, list[Row]]:
+    async def parents(self, ids: list[str], on: dt.date | None) -> dict[str, list[TerritoryRecord]]:
         return await self.repository.parents(ids, on)
 
-    async def successors(self, ids: list[str]) -> dict[str, list[Row]]:
+    async def successors(self, ids: list[str]) -> dict[str, list[TerritoryRecord]]:
         return await self.repository.successors(ids)
 
-    async def predecessors(self, ids: list[str]) -> dict[str, list[Row]]:
+    async def predecessors(self, ids: list[str]) -> dict[str, list[TerritoryRecord]]:
         return await self.repository.predecessors(ids)
 
-    async def covered_by(self, organization_ids: list[str], on: dt.date | None) -> dict[str, list[Row]]:
+    async def covered_by(self, organization_ids: list[str], on: dt.date | None) -> dict[str, list[CoverageRecord]]:
         return await self.repository.covered_by(organization_ids, on)
 
-    async def commune_of(self, label: str, ids: list[str]) -> dict[str, Row]:
+    async def commune_of(self, label: str, ids: list[str]) -> dict[str, TerritoryRecord]:
         return await self.repository.commune_of(label, ids)
