@@ -1,20 +1,31 @@
-"""Types every domain uses: points on the map and sources."""
+"""Types every domain uses: points on the map and sources; partial dates from records."""
 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Any, cast
+from typing import cast
 
 import strawberry
 
 from graphdir.api.ids import encode
 from graphdir.api.relay import Node
-from graphdir.api.scalars import PartialDate
+from graphdir.api.scalars import PartialDate, PartialDateTime
+from graphdir.domain.common.records import Location
+from graphdir.domain.facts.records import Citation, SourceRecord
 
 
 def graph_value(member: Enum) -> str:
     """The graph value of a GraphQL enum member (its Python value)."""
     return cast(str, member.value)
+
+
+def partial(value: str | None) -> PartialDate | None:
+    """A record's partial date as the PartialDate scalar."""
+    return None if value is None else PartialDate(value)
+
+
+def partial_time(value: str | None) -> PartialDateTime | None:
+    return None if value is None else PartialDateTime(value)
 
 
 @strawberry.type(description="A WGS-84 point.")
@@ -26,11 +37,10 @@ class GeoPoint:
     )
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> GeoPoint | None:
-        if row.get("latitude") is None or row.get("longitude") is None:
+    def of(cls, location: Location | None) -> GeoPoint | None:
+        if location is None:
             return None
-        return cls(latitude=row["latitude"], longitude=row["longitude"],
-                   approximate=bool(row.get("approximate")))
+        return cls(latitude=location.latitude, longitude=location.longitude, approximate=location.approximate)
 
 
 @strawberry.type(description="A document that states facts of the directory; `excerpt` quotes the words stating one.")
@@ -46,15 +56,15 @@ class Source(Node):
     )
 
     @classmethod
-    def from_row(cls, row: dict[str, Any], excerpt: str | None = None) -> Source:
-        return cls(id=strawberry.ID(encode("Source", row["id"])), document=row.get("document"),
-                   title=row.get("title"), url=row.get("url"), published_on=row.get("publishedOn"), excerpt=excerpt)
+    def from_record(cls, record: SourceRecord, excerpt: str | None = None) -> Source:
+        return cls(id=strawberry.ID(encode("Source", record.id)), document=record.document, title=record.title,
+                   url=record.url, published_on=partial(record.published_on), excerpt=excerpt)
 
     @classmethod
-    def maybe(cls, row: dict[str, Any] | None, excerpt: str | None = None) -> Source | None:
-        return cls.from_row(row, excerpt) if row else None
+    def maybe(cls, record: SourceRecord | None, excerpt: str | None = None) -> Source | None:
+        return cls.from_record(record, excerpt) if record is not None else None
 
     @classmethod
-    def citations(cls, rows: list[dict[str, Any]]) -> list[Source]:
-        """Sources from citation rows {source, excerpt}."""
-        return [cls.from_row(row["source"], row.get("excerpt")) for row in rows]
+    def citations(cls, citations: list[Citation]) -> list[Source]:
+        """The sources of citations, each with its excerpt."""
+        return [cls.from_record(citation.source, citation.excerpt) for citation in citations]

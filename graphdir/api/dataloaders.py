@@ -1,47 +1,96 @@
-"""Per-request DataLoaders: one query per batch of keys, whatever the number of parents.
+"""Per-request DataLoaders as typed classes: one query per batch of keys, whatever the number of parents.
 
-A key is `(graph id, args)` where `args` is a hashable tuple (the `on` date, the page request, filters…). Keys of one
-batch are grouped by args; each group is one `UNWIND $ids` query. Loaders live in `Context.loaders`, so nothing is
-cached beyond the request.
+A loader class reads one thing (a node by id, a relationship list, a page) for many graph ids at once: `fetch(args,
+ids)` asks its domain service. A load's key is `(graph id, args)`; `args` is the loader's own hashable key (a date, a
+page request, filters…) built by the loader's static `key(...)` from the field's arguments (python names): the one
+place that does it, which the resolvers and the prefetch (graphdir.api.organizations.prefetch) share, so a started
+load and its resolver's load are the same DataLoader key. Keys of one batch are grouped by args; each group is one
+`UNWIND $ids` query. `Loader.of(context)` is the request's instance (kept in `Context.loaders`), so nothing is cached
+beyond the request.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, Generic, Self, TypeVar, cast
 
 from strawberry.dataloader import DataLoader
 
 from graphdir.api.context import Context
+from graphdir.domain.common.paging import Page
 
+A = TypeVar("A", bound=Hashable)
 V = TypeVar("V")
-Args = tuple[Any, ...]  # hashable values
-Fetch = Callable[[Context, Args, list[str]], Awaitable[Mapping[str, Any]]]
 
 
-def _loader(context: Context, name: str, fetch: Fetch, default: Callable[[], Any]) -> DataLoader[Any, Any]:
-    loader = context.loaders.get(name)
-    if loader is None:
+class Loader(Generic[A, V]):
+    """Loads of one kind: `await Members.of(ctx).load(graph_id, Members.key(on=on, first=first, after=after))`."""
 
-        async def batch(keys: list[tuple[str, Args]]) -> list[Any]:
-            groups: dict[Args, list[str]] = {}
-            for graph_id, args in keys:
-                ids = groups.setdefault(args, [])
-                if graph_id not in ids:
-                    ids.append(graph_id)
-            results = await asyncio.gather(*(fetch(context, args, ids) for args, ids in groups.items()))
-            by_group = dict(zip(groups, results, strict=True))
-            return [by_group[args][graph_id] if graph_id in by_group[args] else default() for graph_id, args in keys]
+    # The args of a load from the field's arguments; loaders without arguments have `()`.
+    key: Callable[..., Any]
 
-        loader = context.loaders[name] = DataLoader(load_fn=batch)
-    return loader
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self._loader: DataLoader[tuple[str, A], V] = DataLoader(load_fn=self._batch)
+
+    @classmethod
+    def of(cls, context: Context) -> Self:
+        name = f"{cls.__module__}.{cls.__qualname__}"
+        loader = context.loaders.get(name)
+        if loader is None:
+            loader = context.loaders[name] = cls(context)
+        return cast(Self, loader)
+
+    async def load(self, graph_id: str, args: A) -> V:
+        return await self._loader.load((graph_id, args))
+
+    async def fetch(self, args: A, ids: list[str]) -> Mapping[str, V]:
+        """The values of these ids under `args`, from one query; an id without a value gets `missing()`."""
+        raise NotImplementedError
+
+    def missing(self) -> V:
+        raise NotImplementedError
+
+    async def _batch(self, keys: list[tuple[str, A]]) -> list[V]:
+        groups: dict[A, list[str]] = {}
+        for graph_id, args in keys:
+            ids = groups.setdefault(args, [])
+            if graph_id not in ids:
+                ids.append(graph_id)
+        results = await asyncio.gather(*(self.fetch(args, ids) for args, ids in groups.items()))
+        by_group = dict(zip(groups, results, strict=True))
+        return [by_group[args][graph_id] if graph_id in by_group[args] else self.missing()
+                for graph_id, args in keys]
 
 
-async def load(context: Context, name: str, fetch: Fetch, graph_id: str, args: Args = (),
-               default: Callable[[], Any] = lambda: None) -> Any:
-    """The value `fetch` gives for `graph_id` under `args`, batched with every other load of `name` in this tick.
+class OneLoader(Loader[A, V | None]):
+    """At most one value per id (None when there is none)."""
 
-    `name` identifies the loader (and so `fetch` and `default`): use one name per fetch function.
-    """
-    return await _loader(context, name, fetch, default).load((graph_id, args))
+    def missing(self) -> V | None:
+        return None
+
+
+class NodeLoader(OneLoader[tuple[()], V]):
+    """Nodes by graph id: `await Organizations.of(ctx).get(graph_id)`."""
+
+    @staticmethod
+    def key() -> tuple[()]:
+        return ()
+
+    async def get(self, graph_id: str) -> V | None:
+        return await self.load(graph_id, ())
+
+
+class ListLoader(Loader[A, list[V]]):
+    """A list per id (empty when there is nothing)."""
+
+    def missing(self) -> list[V]:
+        return []
+
+
+class PageLoader(Loader[A, Page[V]]):
+    """A keyset page per id (`args` holds the PageRequest)."""
+
+    def missing(self) -> Page[V]:
+        return Page(rows=[], keys=[], total=0)

@@ -5,7 +5,7 @@ many calls in one tick make one query per type.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import strawberry
@@ -13,35 +13,35 @@ from strawberry.types import Info
 
 from graphdir.api.common import Source
 from graphdir.api.context import Context
-from graphdir.api.conventions import loaders as convention_loaders
+from graphdir.api.conventions.loaders import Conventions
 from graphdir.api.conventions.types import Convention
-from graphdir.api.events import loaders as event_loaders
+from graphdir.api.dataloaders import NodeLoader
+from graphdir.api.events.loaders import Events
 from graphdir.api.events.types import Event
-from graphdir.api.facts import loaders as fact_loaders
+from graphdir.api.facts.loaders import Figures, Sources, Statements
 from graphdir.api.facts.types import Figure, Statement
 from graphdir.api.ids import decode
-from graphdir.api.organizations import loaders as organization_loaders
+from graphdir.api.organizations.loaders import Organizations
 from graphdir.api.organizations.types import Organization
-from graphdir.api.people import loaders as people_loaders
+from graphdir.api.people.loaders import People
 from graphdir.api.people.types import Person
 from graphdir.api.relay import Node
-from graphdir.api.territories import loaders as territory_loaders
+from graphdir.api.territories.loaders import Territories
 from graphdir.api.territories.types import Territory
 from graphdir.domain.common.errors import InvalidArgument
 
-_Loader = Callable[[Context, str], Awaitable[dict[str, Any] | None]]
-_Builder = Callable[[dict[str, Any]], Node]
+_Builder = Callable[[Any], Node]
 
-# GraphQL type name -> (batched load by graph id, row -> object).
-NODE_TYPES: dict[str, tuple[_Loader, _Builder]] = {
-    "Organization": (organization_loaders.organization, Organization.from_row),
-    "Territory": (territory_loaders.territory, Territory.from_row),
-    "Person": (people_loaders.person, Person.from_row),
-    "Convention": (convention_loaders.convention, Convention.from_row),
-    "Event": (event_loaders.event, Event.from_row),
-    "Source": (fact_loaders.source, Source.from_row),
-    "Figure": (fact_loaders.figure, Figure.from_row),
-    "Statement": (fact_loaders.statement, Statement.from_row),
+# GraphQL type name -> (batched load by graph id, record -> object).
+NODE_TYPES: dict[str, tuple[type[NodeLoader[Any]], _Builder]] = {
+    "Organization": (Organizations, Organization.from_record),
+    "Territory": (Territories, Territory.from_record),
+    "Person": (People, Person.from_record),
+    "Convention": (Conventions, Convention.from_record),
+    "Event": (Events, Event.from_record),
+    "Source": (Sources, Source.from_record),
+    "Figure": (Figures, Figure.from_record),
+    "Statement": (Statements, Statement.from_record),
 }
 
 
@@ -50,9 +50,9 @@ async def load_node(ctx: Context, type_name: str, graph_id: str) -> Node | None:
     entry = NODE_TYPES.get(type_name)
     if entry is None:
         return None
-    load, build = entry
-    row = await load(ctx, graph_id)
-    return build(row) if row else None
+    loader, build = entry
+    record = await loader.of(ctx).get(graph_id)
+    return build(record) if record is not None else None
 
 
 async def resolve_node(ctx: Context, global_id: str, argument: str = "id") -> Node | None:

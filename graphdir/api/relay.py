@@ -1,14 +1,14 @@
 """Relay building blocks: the Node interface, PageInfo, and checking page arguments.
 
-Every entity implements Node with a global id (`graphdir.api.ids`). Lists that can grow are connections paged by keyset
-cursors (`graphdir.domain.common.paging`): `first` (default 20, at most 100) rows after the cursor `after`, or, where a
-field offers them, `last` rows before `before`.
+Every entity implements Node with a global id (`graphdir.api.ids`). Lists that can grow are connections
+(`graphdir.api.connections`) paged by keyset cursors (`graphdir.domain.common.paging`): `first` (default 20, at most
+100) rows after the cursor `after`, or, where a field offers them, `last` rows before `before`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, Protocol
+from collections.abc import Sequence
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -54,17 +54,20 @@ def page_request(first: int | None, after: str | None, *, order: str, arity: int
     return PageRequest(size=check_page_size(first, prefix + "first"), key=_key(after, order, arity, prefix + "after"))
 
 
+def page_size(value: int | None, argument: str = "first") -> int:
+    """The size `first` asks for (20 when null), or InvalidArgument naming `argument`: lists that are not connections
+    take `first` with the same meaning."""
+    return check_page_size(value, argument)
+
+
 def _key(cursor: str | None, order: str, arity: int, argument: str) -> Key | None:
     return decode_cursor(cursor, order, arity, argument) if cursor is not None else None
 
 
-def page_info(page: Page[Any], order: str) -> PageInfo:
-    return PageInfo(
-        has_next_page=page.has_next,
-        has_previous_page=page.has_previous,
-        start_cursor=encode_cursor(order, page.keys[0]) if page.keys else None,
-        end_cursor=encode_cursor(order, page.keys[-1]) if page.keys else None,
-    )
+def page_info(page: Page[Any], cursors: Sequence[str]) -> PageInfo:
+    """The PageInfo of a page whose edges have these cursors."""
+    return PageInfo(has_next_page=page.has_next, has_previous_page=page.has_previous,
+                    start_cursor=cursors[0] if cursors else None, end_cursor=cursors[-1] if cursors else None)
 
 
 def cursors(page: Page[Any], order: str) -> Sequence[str]:
@@ -80,20 +83,3 @@ def _selects(selection: Selection, name: str) -> bool:
     if isinstance(selection, SelectedField):
         return selection.name == name
     return any(_selects(inner, name) for inner in selection.selections)
-
-
-class CountedLazily(Protocol):
-    """A connection whose total came with its page, or is counted when asked for."""
-
-    total: int | None
-    count: Callable[[], Awaitable[int]] | None
-
-
-async def total_of(connection: CountedLazily) -> int:
-    """The connection's total: the one its page came with, else counted once (a list asked only for its edges never
-    pays for a count)."""
-    if connection.total is None:
-        if connection.count is None:
-            raise RuntimeError("a connection without a total nor a way to count")
-        connection.total = int(await connection.count())
-    return connection.total

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from collections import Counter
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from neo4j import AsyncDriver
 
 from graphdir.config import Settings
+from graphdir.domain.common.errors import InvalidArgument
+from graphdir.domain.common.paging import decode_cursor, encode_cursor
 from tests.api.helpers import delete_prefixed, gid, graph_id, load, run, source
 
 PREFIX = "test-api-page-"
@@ -144,3 +147,15 @@ async def test_a_cursor_only_fits_its_own_list(region_organizations: list[str], 
     by_date = await run(seeded, settings, "query($c: String) { organizations(orderBy: FOUNDED_ON, after: $c) { "
                         "totalCount } }", c=cursor)
     assert by_date.error()["extensions"] == {"code": "BAD_USER_INPUT", "argument": "after"}
+
+
+def test_one_cursor_codec_carries_distances_and_refuses_what_no_list_made() -> None:
+    key = (2356.244326255734, "test association de cusset", "test-partners-cusset")
+    assert decode_cursor(encode_cursor("partner:NEAR", key), "partner:NEAR", 3) == key
+    with pytest.raises(InvalidArgument):
+        decode_cursor(encode_cursor("partner:NEAR", key), "org:NAME", 3)
+    for distance in ("NaN", "Infinity", "true"):
+        forged = f'["partner:NEAR",{distance},"a","b"]'
+        cursor = base64.urlsafe_b64encode(forged.encode()).decode()
+        with pytest.raises(InvalidArgument):
+            decode_cursor(cursor, "partner:NEAR", 3)

@@ -171,3 +171,34 @@ async def test_an_unknown_organization_is_null_whatever_was_started(seeded: Asyn
     result = await run(seeded, settings, ORGANIZATION_PAGE, id=gid("Organization", "no-such-organization"), first=10)
     assert result.ok == {"organization": None}
     assert result.round_trips == 1
+
+
+FRAGMENTS_PAGE = """
+query($id: ID, $first: Int) {
+  organization(id: $id) { name ...Relationships ...OnNode }
+}
+fragment Relationships on Organization {
+  commune { name }
+  members(first: $first) { totalCount edges { node { slug } } }
+  conventions(first: 3) { totalCount edges { node { title } } }
+}
+fragment OnNode on Node {
+  ... on Organization { memberOf(first: 7) { totalCount edges { role node { slug } } } people { title } }
+  ... on Territory { name }
+}
+"""
+
+
+async def test_fields_in_fragments_on_the_type_or_its_interface_are_started_with_the_organization(
+    seeded: AsyncDriver, settings: Settings
+) -> None:
+    result = await run(seeded, settings, FRAGMENTS_PAGE, id=gid("Organization", "cres-auvergne"), first=2)
+    page = result.ok["organization"]
+    assert page["people"] and page["conventions"]["edges"] and page["memberOf"]["totalCount"] is not None
+    # The organization and every relationship its fragments select (literal and variable page sizes alike), in one
+    # statement: a started key that differed from its resolver's would cost a second round trip.
+    assert result.round_trips == 1, result.round_trips
+    by_slug_query = FRAGMENTS_PAGE.replace("id: $id", "slug: $slug").replace("$id: ID", "$slug: String")
+    by_slug = await run(seeded, settings, by_slug_query, slug="cres-auvergne", first=2)
+    assert by_slug.ok["organization"] == page
+    assert by_slug.round_trips == 2, by_slug.round_trips

@@ -129,8 +129,12 @@ async def test_first_caps_the_hits(seeded: AsyncDriver, settings: Settings) -> N
     assert not errors and len(data) == 50
     data, errors, _ = await run(seeded, settings, text="saint", first=3)
     assert not errors and len(data) == 3
-    data, errors, _ = await run(seeded, settings, text="saint", first=None)  # an explicit null is the default, 10
-    assert not errors and len(data) == 10
+    data, errors, _ = await run(seeded, settings, text="saint", first=None)  # an explicit null is the default, 20
+    assert not errors and len(data) == 20
+    data, errors, _ = await run(seeded, settings, text="saint")
+    assert not errors and len(data) == 20
+    data, errors, round_trips = await run(seeded, settings, text="saint", first=0)
+    assert not errors and data == [] and round_trips == 0
 
 
 async def test_lucene_syntax_in_the_text_is_only_text(seeded: AsyncDriver, settings: Settings) -> None:
@@ -149,8 +153,8 @@ async def test_nothing_found_is_an_empty_list(seeded: AsyncDriver, settings: Set
     ({"text": ""}, "text"),
     ({"text": "   "}, "text"),
     ({"text": "' - !"}, "text"),
-    ({"text": "cres", "first": 51}, "first"),
-    ({"text": "cres", "first": 0}, "first"),
+    ({"text": "cres", "first": 101}, "first"),
+    ({"text": "", "first": 0}, "text"),
     ({"text": "cres", "first": -1}, "first"),
 ])
 async def test_bad_arguments(seeded: AsyncDriver, settings: Settings, variables: dict[str, Any],

@@ -11,8 +11,9 @@ from neo4j import AsyncDriver
 from neo4j.spatial import WGS84Point
 
 from graphdir.db.reader import Reader
+from graphdir.domain.common.paging import PageRequest
+from graphdir.domain.organizations.filters import OrganizationCriteria
 from graphdir.domain.partners import cypher
-from graphdir.domain.partners.repository import PartnersRepository
 from graphdir.domain.partners.service import Origin, PartnersService
 
 # Neo4j measures WGS-84 distances with the haversine formula on a sphere of this radius (metres).
@@ -41,7 +42,7 @@ async def test_near_matches_brute_force_haversine(scale_driver: AsyncDriver) -> 
     communes, _, _ = await scale_driver.execute_query(
         "MATCH (c:Commune) RETURN c.code AS code ORDER BY c.code", database_="neo4j")
     rng = random.Random(7)
-    service = PartnersService(PartnersRepository(Reader(scale_driver, "neo4j")))
+    service = PartnersService(Reader(scale_driver, "neo4j"))
     repository = service.repository
     checked = 0
     for n in range(50):
@@ -74,18 +75,18 @@ async def test_near_matches_brute_force_haversine(scale_driver: AsyncDriver) -> 
 
 
 async def test_pages_concatenate_to_the_full_list(scale_driver: AsyncDriver) -> None:
-    service = PartnersService(PartnersRepository(Reader(scale_driver, "neo4j")))
+    service = PartnersService(Reader(scale_driver, "neo4j"))
     origin = Origin(commune_code="69123")  # Lyon
     resolved = await service.resolve(origin)
     full = await service.repository.near_page(resolved.point, 3000, [], "true", {}, None, 100_000, [])
     walked: list[str] = []
-    after = None
+    after: tuple[Any, ...] | None = None
     while True:
-        page = await service.near(origin, 3.0, "true", {}, 37, after)
-        walked += [hit.organization_id for hit in page.hits]
+        page = (await service.near(origin, 3.0, OrganizationCriteria(), PageRequest(size=37, key=after))).page
+        walked += [hit.organization_id for hit in page.rows]
         if not page.has_next:
             break
-        after = page.hits[-1].cursor
+        after = page.keys[-1]
     assert walked == [row["id"] for row in full]
     assert len(walked) > 100
 

@@ -134,7 +134,10 @@ async def test_pages_follow_each_other(nearby: AsyncDriver, settings: Settings) 
         ({"near": {"point": {"latitude": 91.0, "longitude": 3.0}}, "radius": 10.0}, "near.point.latitude"),
         ({"near": {"point": {"latitude": 46.0, "longitude": -181.0}}, "radius": 10.0}, "near.point.longitude"),
         ({"near": {"communeCode": "03095"}, "radius": 10.0, "first": 101}, "first"),
+        ({"near": {"communeCode": "03095"}, "radius": 10.0, "first": -1}, "first"),
         ({"near": {"communeCode": "03095"}, "radius": 10.0, "after": "garbage"}, "after"),
+        # A cursor of another list (organizations by name) is not one of partnersNear.
+        ({"near": {"communeCode": "03095"}, "radius": 10.0, "after": "WyJvcmc6TkFNRSIsImNyZXMiLCJjcmVzIl0"}, "after"),
     ],
 )
 async def test_bad_input_names_the_argument(nearby: AsyncDriver, settings: Settings, variables: dict[str, Any],
@@ -144,6 +147,22 @@ async def test_bad_input_names_the_argument(nearby: AsyncDriver, settings: Setti
     [error] = body["errors"]
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert error["extensions"]["argument"] == argument
+
+
+async def test_first_null_is_the_default_page(nearby: AsyncDriver, settings: Settings) -> None:
+    body, _ = await run(nearby, settings, NEAR, near={"communeCode": "03095"}, radius=200.0, first=None)
+    page = body["data"]["partnersNear"]
+    # Fewer than the default 20 are located on the seeds: one page holds them all.
+    assert "errors" not in body and 0 < len(page["edges"]) == page["totalCount"] < 20
+    assert not page["pageInfo"]["hasNextPage"]
+
+
+async def test_a_partners_near_cursor_is_refused_by_partners_in(nearby: AsyncDriver, settings: Settings) -> None:
+    body, _ = await run(nearby, settings, NEAR, near={"communeCode": "03095"}, radius=200.0, first=1)
+    cursor = body["data"]["partnersNear"]["pageInfo"]["endCursor"]
+    body, _ = await run(nearby, settings, IN, code="03", level="DEPARTMENT", after=cursor)
+    [error] = body["errors"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "after"}
 
 
 async def test_a_latitude_that_is_not_a_number_is_bad_user_input(nearby: AsyncDriver, settings: Settings) -> None:

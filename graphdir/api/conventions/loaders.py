@@ -2,53 +2,39 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from graphdir.api.context import Context
-from graphdir.api.dataloaders import Args, load
+from graphdir.api.dataloaders import ListLoader, NodeLoader, PageLoader
+from graphdir.api.relay import page_request
 from graphdir.domain.common.paging import Page, PageRequest
+from graphdir.domain.conventions.records import ConventionRecord, PartyRecord
 from graphdir.domain.conventions.service import ConventionService
 
-Row = dict[str, Any]
+# The cursor ordering of lists of conventions.
+CONVENTION_ORDER = "convention:SIGNED_ON_DESC"
 
 
-def _empty() -> Page[Any]:
-    return Page(rows=[], keys=[], total=0)
+class Conventions(NodeLoader[ConventionRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, ConventionRecord]:
+        return await ConventionService(self.context.reader).by_ids(ids)
 
 
-async def _by_ids(ctx: Context, args: Args, ids: list[str]) -> dict[str, Row]:
-    return await ConventionService(ctx.reader).by_ids(ids)
+class OfOrganization(PageLoader[PageRequest, ConventionRecord]):
+    """The conventions organizations are party to, latest signed first."""
+
+    @staticmethod
+    def key(first: int | None = None, after: str | None = None) -> PageRequest:
+        return page_request(first, after, order=CONVENTION_ORDER, arity=2)
+
+    async def fetch(self, args: PageRequest, ids: list[str]) -> dict[str, Page[ConventionRecord]]:
+        return await ConventionService(self.context.reader).of_organizations(ids, args)
 
 
-async def _of_organizations(ctx: Context, args: Args, ids: list[str]) -> dict[str, Page[Row]]:
-    (request,) = args
-    return await ConventionService(ctx.reader).of_organizations(ids, request)
+class SignedDuring(ListLoader[tuple[()], ConventionRecord]):
+    """The conventions signed during events."""
+
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, list[ConventionRecord]]:
+        return await ConventionService(self.context.reader).signed_during(ids)
 
 
-async def _signed_during(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    return await ConventionService(ctx.reader).signed_during(ids)
-
-
-async def _parties(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    return await ConventionService(ctx.reader).parties(ids)
-
-
-async def convention(ctx: Context, graph_id: str) -> Row | None:
-    row: Row | None = await load(ctx, "convention", _by_ids, graph_id)
-    return row
-
-
-async def of_organization(ctx: Context, organization_id: str, request: PageRequest) -> Page[Row]:
-    page: Page[Row] = await load(ctx, "organization.conventions", _of_organizations, organization_id, (request,),
-                                 _empty)
-    return page
-
-
-async def signed_during(ctx: Context, event_id: str) -> list[Row]:
-    rows: list[Row] = await load(ctx, "event.conventions", _signed_during, event_id, (), list)
-    return rows
-
-
-async def parties(ctx: Context, convention_id: str) -> list[Row]:
-    rows: list[Row] = await load(ctx, "convention.parties", _parties, convention_id, (), list)
-    return rows
+class Parties(ListLoader[tuple[()], PartyRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, list[PartyRecord]]:
+        return await ConventionService(self.context.reader).parties(ids)

@@ -7,10 +7,11 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from graphdir.api.connections import After, Before, First, Last
 from graphdir.api.context import Context
-from graphdir.api.conventions import loaders
 from graphdir.api.conventions.inputs import ConventionFilter
-from graphdir.api.conventions.types import CONVENTION_ORDER, Convention, ConventionConnection
+from graphdir.api.conventions.loaders import CONVENTION_ORDER, Conventions
+from graphdir.api.conventions.types import Convention, ConventionConnection, convention_edge
 from graphdir.api.ids import decode
 from graphdir.api.relay import page_request
 from graphdir.api.territories.enums import level_value
@@ -37,16 +38,13 @@ class ConventionQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="Its global id.")],
     ) -> Convention | None:
         _, graph_id = decode(id, "id", {"Convention"})
-        return Convention.maybe(await loaders.convention(info.context, graph_id))
+        return Convention.maybe(await Conventions.of(info.context).get(graph_id))
 
     @strawberry.field(description="Conventions meeting the filter, latest signed first (undated ones last).")
     async def conventions(
         self, info: Info[Context, None],
         filter: Annotated[ConventionFilter | None, strawberry.argument(description="Criteria.")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="Page backward: size of the page.")] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor of the edge to end before.")] = None,
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> ConventionConnection:
         request = page_request(first, after, last=last, before=before, order=CONVENTION_ORDER, arity=2)
         service = ConventionService(info.context.reader)
@@ -56,4 +54,4 @@ class ConventionQuery:
         async def count() -> int:
             return await service.count(criteria)
 
-        return ConventionConnection.from_page(page, count)
+        return ConventionConnection.of(page, CONVENTION_ORDER, convention_edge, count)

@@ -2,29 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import Source
+from graphdir.api.common import Source, partial
+from graphdir.api.connections import Connection, Edge, node_edges
 from graphdir.api.context import Context
-from graphdir.api.conventions import loaders
 from graphdir.api.conventions.enums import ConventionKind, ConventionStatus
+from graphdir.api.conventions.loaders import Parties
 from graphdir.api.ids import encode
-from graphdir.api.relay import Node, PageInfo, cursors, page_info, total_of
+from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
-from graphdir.api.territories import loaders as territory_loaders
+from graphdir.api.territories.loaders import CommuneOf
 from graphdir.api.territories.types import Territory
-from graphdir.domain.common.paging import Page
+from graphdir.domain.conventions.records import ConventionRecord, PartyRecord
 
 if TYPE_CHECKING:
     from graphdir.api.events.types import Event
     from graphdir.api.organizations.types import Organization
-
-CONVENTION_ORDER = "convention:SIGNED_ON_DESC"
-
 
 @strawberry.type(description="A convention: an agreement signed between two or more organizations.")
 class Convention(Node):
@@ -43,42 +40,42 @@ class Convention(Node):
     graph_id: strawberry.Private[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Convention:
-        kind, status = row.get("kind"), row.get("status")
+    def from_record(cls, record: ConventionRecord) -> Convention:
+        kind, status = record.kind, record.status
         return cls(
-            id=strawberry.ID(encode("Convention", row["id"])), graph_id=row["id"], title=row["title"],
+            id=strawberry.ID(encode("Convention", record.id)), graph_id=record.id, title=record.title,
             kind=ConventionKind(kind) if kind else None, status=ConventionStatus(status) if status else None,
-            signed_on=row.get("signedOn"), signed_on_inferred=bool(row.get("signedOnInferred")),
-            signed_on_note=row.get("signedOnNote"), signed_at=row.get("signedAt"), place=row.get("place"),
-            objectives=row.get("objectives") or [], valid_from=row.get("validFrom"),
-            valid_until=row.get("validUntil"),
+            signed_on=partial(record.signed_on), signed_on_inferred=record.signed_on_inferred,
+            signed_on_note=record.signed_on_note, signed_at=record.signed_at, place=record.place,
+            objectives=record.objectives, valid_from=partial(record.valid_from),
+            valid_until=partial(record.valid_until),
         )
 
     @classmethod
-    def maybe(cls, row: dict[str, Any] | None) -> Convention | None:
-        return cls.from_row(row) if row else None
+    def maybe(cls, record: ConventionRecord | None) -> Convention | None:
+        return cls.from_record(record) if record is not None else None
 
     @strawberry.field(description="The commune it was signed in.")
     async def commune(self, info: Info[Context, None]) -> Territory | None:
-        return Territory.maybe(await territory_loaders.commune_of(info.context, "Convention", self.graph_id))
+        return Territory.maybe(await CommuneOf.of(info.context).load(self.graph_id, CommuneOf.key("Convention")))
 
     @strawberry.field(description="The parties, with their role.")
     async def parties(self, info: Info[Context, None]) -> list[Party]:
-        return [Party.from_row(row) for row in await loaders.parties(info.context, self.graph_id)]
+        return [Party.from_record(party) for party in await Parties.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The event it was signed during.")
     async def event(self, info: Info[Context, None]
                     ) -> Annotated[Event, strawberry.lazy("graphdir.api.events.types")] | None:
-        from graphdir.api.events.loaders import of_convention
+        from graphdir.api.events.loaders import OfConvention
         from graphdir.api.events.types import Event
 
-        return Event.maybe(await of_convention(info.context, self.graph_id))
+        return Event.maybe(await OfConvention.of(info.context).load(self.graph_id, ()))
 
     @strawberry.field(description="The sources reporting it, each with its excerpt.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        from graphdir.api.facts.loaders import citations
+        from graphdir.api.facts.loaders import Citations
 
-        return Source.citations(await citations(info.context, "Convention", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Convention")))
 
 
 @strawberry.type(description="A party to a convention.")
@@ -91,33 +88,21 @@ class Party:
     excerpt: str | None = strawberry.field(description="The words of the source stating it.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Party:
+    def from_record(cls, party: PartyRecord) -> Party:
         from graphdir.api.organizations.types import Organization
 
-        return cls(organization=Organization.from_row(row["organization"]), role=row.get("role"),
-                   source=Source.maybe(row.get("source"), row.get("excerpt")), excerpt=row.get("excerpt"))
+        return cls(organization=Organization.from_record(party.organization), role=party.role,
+                   source=Source.maybe(party.source, party.excerpt), excerpt=party.excerpt)
 
 
 @strawberry.type(description="An edge to a convention.")
-class ConventionEdge:
-    cursor: str = strawberry.field(description="Cursor of this edge, for `after` / `before`.")
+class ConventionEdge(Edge[Convention]):
     node: Convention = strawberry.field(description="The convention.")
 
 
 @strawberry.type(description="A page of conventions, latest signed first (undated ones last).")
-class ConventionConnection:
-    edges: list[ConventionEdge] = strawberry.field(description="The edges of this page.")
-    page_info: PageInfo = strawberry.field(description="Where this page stands.")
-    total: strawberry.Private[int | None]
-    count: strawberry.Private[Callable[[], Awaitable[int]] | None]
+class ConventionConnection(Connection[ConventionEdge]):
+    pass
 
-    @strawberry.field(description="How many conventions the whole list holds.")
-    async def total_count(self) -> int:
-        return await total_of(self)
 
-    @classmethod
-    def from_page(cls, page: Page[dict[str, Any]],
-                  count: Callable[[], Awaitable[int]] | None = None) -> ConventionConnection:
-        return cls(edges=[ConventionEdge(cursor=cursor, node=Convention.from_row(row))
-                          for cursor, row in zip(cursors(page, CONVENTION_ORDER), page.rows, strict=True)],
-                   page_info=page_info(page, CONVENTION_ORDER), total=page.total, count=count)
+convention_edge = node_edges(ConventionEdge, Convention.from_record)

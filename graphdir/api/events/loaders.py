@@ -2,54 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from graphdir.api.context import Context
-from graphdir.api.dataloaders import Args, load
+from graphdir.api.dataloaders import ListLoader, NodeLoader, OneLoader, PageLoader
+from graphdir.api.relay import page_request
 from graphdir.domain.common.paging import Page, PageRequest
+from graphdir.domain.events.records import EventRecord
 from graphdir.domain.events.service import EventService
 
-Row = dict[str, Any]
+# The cursor ordering of lists of events.
+EVENT_ORDER = "event:STARTS_AT_DESC"
 
 
-def _empty() -> Page[Any]:
-    return Page(rows=[], keys=[], total=0)
+class Events(NodeLoader[EventRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, EventRecord]:
+        return await EventService(self.context.reader).by_ids(ids)
 
 
-async def _by_ids(ctx: Context, args: Args, ids: list[str]) -> dict[str, Row]:
-    return await EventService(ctx.reader).by_ids(ids)
+class OrganisedBy(PageLoader[PageRequest, EventRecord]):
+    """The events organizations organised, latest first."""
+
+    @staticmethod
+    def key(first: int | None = None, after: str | None = None) -> PageRequest:
+        return page_request(first, after, order=EVENT_ORDER, arity=2)
+
+    async def fetch(self, args: PageRequest, ids: list[str]) -> dict[str, Page[EventRecord]]:
+        return await EventService(self.context.reader).organised_by(ids, args)
 
 
-async def _organised_by(ctx: Context, args: Args, ids: list[str]) -> dict[str, Page[Row]]:
-    (request,) = args
-    return await EventService(ctx.reader).organised_by(ids, request)
+class Linked(ListLoader[str, EventRecord]):
+    """Events linked to events; args: the link (partOf, parts, follows, followedBy)."""
+
+    @staticmethod
+    def key(link: str) -> str:
+        return link
+
+    async def fetch(self, args: str, ids: list[str]) -> dict[str, list[EventRecord]]:
+        return await EventService(self.context.reader).linked(args, ids)
 
 
-async def _linked(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    (link,) = args
-    return await EventService(ctx.reader).linked(str(link), ids)
+class OfConvention(OneLoader[tuple[()], EventRecord]):
+    """The event a convention was signed during."""
 
-
-async def _of_conventions(ctx: Context, args: Args, ids: list[str]) -> dict[str, Row]:
-    return await EventService(ctx.reader).of_conventions(ids)
-
-
-async def event(ctx: Context, graph_id: str) -> Row | None:
-    row: Row | None = await load(ctx, "event", _by_ids, graph_id)
-    return row
-
-
-async def organised_by(ctx: Context, organization_id: str, request: PageRequest) -> Page[Row]:
-    page: Page[Row] = await load(ctx, "organization.events", _organised_by, organization_id, (request,), _empty)
-    return page
-
-
-async def linked(ctx: Context, link: str, event_id: str) -> list[Row]:
-    """Events linked to an event: partOf, parts, follows, followedBy."""
-    rows: list[Row] = await load(ctx, "event.linked", _linked, event_id, (link,), list)
-    return rows
-
-
-async def of_convention(ctx: Context, convention_id: str) -> Row | None:
-    row: Row | None = await load(ctx, "convention.event", _of_conventions, convention_id)
-    return row
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, EventRecord]:
+        return await EventService(self.context.reader).of_conventions(ids)

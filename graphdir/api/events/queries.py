@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.context import Context
-from graphdir.api.events import loaders
+from graphdir.api.events.loaders import Events
 from graphdir.api.events.types import Event
 from graphdir.api.ids import decode
 
@@ -21,4 +21,4 @@ class EventQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="Its global id.")],
     ) -> Event | None:
         _, graph_id = decode(id, "id", {"Event"})
-        return Event.maybe(await loaders.event(info.context, graph_id))
+        return Event.maybe(await Events.of(info.context).get(graph_id))

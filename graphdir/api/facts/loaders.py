@@ -2,68 +2,54 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from graphdir.api.context import Context
-from graphdir.api.dataloaders import Args, load
+from graphdir.api.common import graph_value
+from graphdir.api.dataloaders import ListLoader, NodeLoader
+from graphdir.api.facts.enums import StatementKind
+from graphdir.domain.facts.records import Citation, FigureRecord, SourceRecord, StatementRecord
 from graphdir.domain.facts.service import FactService
 
-Row = dict[str, Any]
+
+class Sources(NodeLoader[SourceRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, SourceRecord]:
+        return await FactService(self.context.reader).sources_by_ids(ids)
 
 
-async def _sources(ctx: Context, args: Args, ids: list[str]) -> dict[str, Row]:
-    return await FactService(ctx.reader).sources_by_ids(ids)
+class Citations(ListLoader[str, Citation]):
+    """Citations {source, excerpt} of the sources citing nodes; args: their graph label."""
+
+    @staticmethod
+    def key(label: str) -> str:
+        return label
+
+    async def fetch(self, args: str, ids: list[str]) -> dict[str, list[Citation]]:
+        return await FactService(self.context.reader).citations(args, ids)
 
 
-async def _citations(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    (label,) = args
-    return await FactService(ctx.reader).citations(str(label), ids)
+class FiguresOf(ListLoader[str, FigureRecord]):
+    """Figures published by organizations or about territories; args: their graph label."""
+
+    key = staticmethod(Citations.key)
+
+    async def fetch(self, args: str, ids: list[str]) -> dict[str, list[FigureRecord]]:
+        return await FactService(self.context.reader).figures_of(args, ids)
 
 
-async def _figures_of(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    (label,) = args
-    return await FactService(ctx.reader).figures_of(str(label), ids)
+class Figures(NodeLoader[FigureRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, FigureRecord]:
+        return await FactService(self.context.reader).figures_by_ids(ids)
 
 
-async def _figures(ctx: Context, args: Args, ids: list[str]) -> dict[str, Row]:
-    return await FactService(ctx.reader).figures_by_ids(ids)
+class StatementsOf(ListLoader[tuple[str, ...] | None, StatementRecord]):
+    """The statements of organizations, of some kinds or all."""
+
+    @staticmethod
+    def key(kinds: list[StatementKind] | None = None) -> tuple[str, ...] | None:
+        return tuple(graph_value(kind) for kind in kinds) if kinds is not None else None
+
+    async def fetch(self, args: tuple[str, ...] | None, ids: list[str]) -> dict[str, list[StatementRecord]]:
+        return await FactService(self.context.reader).statements_of(ids, list(args) if args else None)
 
 
-async def _statements_of(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    (kinds,) = args
-    return await FactService(ctx.reader).statements_of(ids, list(kinds) if kinds else None)
-
-
-async def _statements(ctx: Context, args: Args, ids: list[str]) -> dict[str, Row]:
-    return await FactService(ctx.reader).statements_by_ids(ids)
-
-
-async def source(ctx: Context, graph_id: str) -> Row | None:
-    row: Row | None = await load(ctx, "source", _sources, graph_id)
-    return row
-
-
-async def citations(ctx: Context, label: str, graph_id: str) -> list[Row]:
-    """Rows {source, excerpt} of the sources citing a node of that graph label."""
-    rows: list[Row] = await load(ctx, "citations", _citations, graph_id, (label,), list)
-    return rows
-
-
-async def figures_of(ctx: Context, label: str, graph_id: str) -> list[Row]:
-    rows: list[Row] = await load(ctx, "figures.of", _figures_of, graph_id, (label,), list)
-    return rows
-
-
-async def figure(ctx: Context, graph_id: str) -> Row | None:
-    row: Row | None = await load(ctx, "figure", _figures, graph_id)
-    return row
-
-
-async def statements_of(ctx: Context, organization_id: str, kinds: tuple[str, ...] | None) -> list[Row]:
-    rows: list[Row] = await load(ctx, "organization.statements", _statements_of, organization_id, (kinds,), list)
-    return rows
-
-
-async def statement(ctx: Context, graph_id: str) -> Row | None:
-    row: Row | None = await load(ctx, "statement", _statements, graph_id)
-    return row
+class Statements(NodeLoader[StatementRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, StatementRecord]:
+        return await FactService(self.context.reader).statements_by_ids(ids)

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import Source
+from graphdir.api.common import Source, partial
 from graphdir.api.context import Context
-from graphdir.api.facts import loaders
 from graphdir.api.facts.enums import StatementKind
+from graphdir.api.facts.loaders import Citations
 from graphdir.api.ids import encode
 from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
+from graphdir.domain.facts.records import FigureRecord, StatementRecord
 
 if TYPE_CHECKING:
     from graphdir.api.organizations.types import Organization
@@ -36,42 +37,40 @@ class Figure(Node):
     publisher_id: strawberry.Private[str | None]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Figure:
-        figure = row["figure"]
-        return cls(id=strawberry.ID(encode("Figure", figure["id"])), graph_id=figure["id"],
-                   measure=figure["measure"], value=figure["value"], unit=figure.get("unit"), year=figure.get("year"),
-                   year_inferred=bool(figure.get("yearInferred")), year_note=figure.get("yearNote"),
-                   scope=figure.get("scope"), approximate=bool(figure.get("approximate")),
-                   territory_id=row.get("territoryId"), publisher_id=row.get("publisherId"))
+    def from_record(cls, figure: FigureRecord) -> Figure:
+        return cls(id=strawberry.ID(encode("Figure", figure.id)), graph_id=figure.id, measure=figure.measure,
+                   value=figure.value, unit=figure.unit, year=partial(figure.year), year_inferred=figure.year_inferred,
+                   year_note=figure.year_note, scope=figure.scope, approximate=figure.approximate,
+                   territory_id=figure.territory_id, publisher_id=figure.publisher_id)
 
     @strawberry.field(description="The territory it is about.")
     async def territory(self, info: Info[Context, None]
                         ) -> Annotated[Territory, strawberry.lazy("graphdir.api.territories.types")] | None:
-        from graphdir.api.territories.loaders import territory
+        from graphdir.api.territories.loaders import Territories
         from graphdir.api.territories.types import Territory
 
         if self.territory_id is None:
             return None
-        return Territory.maybe(await territory(info.context, self.territory_id))
+        return Territory.maybe(await Territories.of(info.context).get(self.territory_id))
 
     @strawberry.field(description="The organization that published it.")
     async def publisher(self, info: Info[Context, None]
                         ) -> Annotated[Organization, strawberry.lazy("graphdir.api.organizations.types")] | None:
-        from graphdir.api.organizations.loaders import organization
+        from graphdir.api.organizations.loaders import Organizations
         from graphdir.api.organizations.types import Organization
 
         if self.publisher_id is None:
             return None
-        return Organization.maybe(await organization(info.context, self.publisher_id))
+        return Organization.maybe(await Organizations.of(info.context).get(self.publisher_id))
 
     @strawberry.field(description="The first source stating it, with its excerpt.")
     async def source(self, info: Info[Context, None]) -> Source | None:
-        found = Source.citations(await loaders.citations(info.context, "Figure", self.graph_id))
+        found = Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Figure")))
         return found[0] if found else None
 
     @strawberry.field(description="Every source stating it, each with its excerpt.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        return Source.citations(await loaders.citations(info.context, "Figure", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Figure")))
 
 
 @strawberry.type(description="A statement of an organization: a mission, a function, a principle, an ambition.")
@@ -85,21 +84,21 @@ class Statement(Node):
     organization_id: strawberry.Private[str | None]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Statement:
-        return cls(id=strawberry.ID(encode("Statement", row["id"])), graph_id=row["id"],
-                   kind=StatementKind(row["kind"]), position=row.get("position"), text=row["text"],
-                   adopted_on=row.get("adoptedOn"), organization_id=row.get("organizationId"))
+    def from_record(cls, statement: StatementRecord) -> Statement:
+        return cls(id=strawberry.ID(encode("Statement", statement.id)), graph_id=statement.id,
+                   kind=StatementKind(statement.kind), position=statement.position, text=statement.text,
+                   adopted_on=partial(statement.adopted_on), organization_id=statement.organization_id)
 
     @strawberry.field(description="The organization it belongs to.")
     async def organization(self, info: Info[Context, None]
                            ) -> Annotated[Organization, strawberry.lazy("graphdir.api.organizations.types")] | None:
-        from graphdir.api.organizations.loaders import organization
+        from graphdir.api.organizations.loaders import Organizations
         from graphdir.api.organizations.types import Organization
 
         if self.organization_id is None:
             return None
-        return Organization.maybe(await organization(info.context, self.organization_id))
+        return Organization.maybe(await Organizations.of(info.context).get(self.organization_id))
 
     @strawberry.field(description="The sources stating it, each with its excerpt.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        return Source.citations(await loaders.citations(info.context, "Statement", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Statement")))

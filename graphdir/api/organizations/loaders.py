@@ -3,78 +3,84 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from graphdir.api.context import Context
-from graphdir.api.dataloaders import Args, load
+from graphdir.api.common import graph_value
+from graphdir.api.dataloaders import ListLoader, NodeLoader, PageLoader
+from graphdir.api.organizations.enums import Direction, PartnershipKind
+from graphdir.api.relay import page_request
 from graphdir.domain.common.paging import Page, PageRequest
 from graphdir.domain.organizations.filters import OrganizationCriteria
+from graphdir.domain.organizations.records import MembershipRecord, OrganizationRecord, PartnershipRecord
 from graphdir.domain.organizations.service import OrganizationService
 
-Row = dict[str, Any]
+# Cursor orderings: the kind of list a cursor belongs to.
+MEMBERSHIP_ORDER = "membership"
+PARTNERSHIP_ORDER = "partnership"
+
+MembershipKey = tuple[dt.date | None, PageRequest]
+PartnersKey = tuple[dt.date | None, tuple[str, ...] | None, str | None, PageRequest]
+InTerritoryKey = tuple[OrganizationCriteria, str, PageRequest]
 
 
-def _empty() -> Page[Any]:
-    return Page(rows=[], keys=[], total=0)
+def organization_order(order: str) -> str:
+    """The cursor ordering of a list of organizations in that order (NAME, FOUNDED_ON)."""
+    return f"org:{order}"
 
 
-async def _by_ids(ctx: Context, args: Args, ids: list[str]) -> dict[str, Row]:
-    return await OrganizationService(ctx.reader).by_ids(ids)
+class Organizations(NodeLoader[OrganizationRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, OrganizationRecord]:
+        return await OrganizationService(self.context.reader).by_ids(ids)
 
 
-async def _members(ctx: Context, args: Args, ids: list[str]) -> dict[str, Page[Row]]:
-    on, request = args
-    return await OrganizationService(ctx.reader).members(ids, on, request)
+def _membership_key(on: dt.date | None = None, first: int | None = None, after: str | None = None) -> MembershipKey:
+    return on, page_request(first, after, order=MEMBERSHIP_ORDER, arity=3)
 
 
-async def _member_of(ctx: Context, args: Args, ids: list[str]) -> dict[str, Page[Row]]:
-    on, request = args
-    return await OrganizationService(ctx.reader).member_of(ids, on, request)
+class Members(PageLoader[MembershipKey, MembershipRecord]):
+    key = staticmethod(_membership_key)
+
+    async def fetch(self, args: MembershipKey, ids: list[str]) -> dict[str, Page[MembershipRecord]]:
+        on, request = args
+        return await OrganizationService(self.context.reader).members(ids, on, request)
 
 
-async def _partners(ctx: Context, args: Args, ids: list[str]) -> dict[str, Page[Row]]:
-    on, kinds, direction, request = args
-    return await OrganizationService(ctx.reader).partners(ids, on, list(kinds) if kinds else None, direction, request)
+class MemberOf(PageLoader[MembershipKey, MembershipRecord]):
+    key = staticmethod(_membership_key)
+
+    async def fetch(self, args: MembershipKey, ids: list[str]) -> dict[str, Page[MembershipRecord]]:
+        on, request = args
+        return await OrganizationService(self.context.reader).member_of(ids, on, request)
 
 
-async def _in_territories(ctx: Context, args: Args, ids: list[str]) -> dict[str, Page[Row]]:
-    criteria, order, request = args
-    return await OrganizationService(ctx.reader).in_territories(ids, criteria, order, request)
+class Partners(PageLoader[PartnersKey, PartnershipRecord]):
+    @staticmethod
+    def key(on: dt.date | None = None, kinds: list[PartnershipKind] | None = None, direction: Direction | None = None,
+            first: int | None = None, after: str | None = None) -> PartnersKey:
+        return (on, tuple(graph_value(kind) for kind in kinds) if kinds is not None else None,
+                graph_value(direction) if direction else None,
+                page_request(first, after, order=PARTNERSHIP_ORDER, arity=5))
+
+    async def fetch(self, args: PartnersKey, ids: list[str]) -> dict[str, Page[PartnershipRecord]]:
+        on, kinds, direction, request = args
+        return await OrganizationService(self.context.reader).partners(ids, on, list(kinds) if kinds else None,
+                                                                       direction, request)
 
 
-async def _organisers(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    return await OrganizationService(ctx.reader).repository.organisers_of(ids)
+class InTerritory(PageLoader[InTerritoryKey, OrganizationRecord]):
+    """Organizations inside territories, by the graph ids of the territories."""
+
+    @staticmethod
+    def key(criteria: OrganizationCriteria, order: str, first: int | None = None,
+            after: str | None = None) -> InTerritoryKey:
+        return criteria, order, page_request(first, after, order=organization_order(order), arity=2)
+
+    async def fetch(self, args: InTerritoryKey, ids: list[str]) -> dict[str, Page[OrganizationRecord]]:
+        criteria, order, request = args
+        return await OrganizationService(self.context.reader).in_territories(ids, criteria, order, request)
 
 
-async def organization(ctx: Context, graph_id: str) -> Row | None:
-    row: Row | None = await load(ctx, "organization", _by_ids, graph_id)
-    return row
+class Organisers(ListLoader[tuple[()], OrganizationRecord]):
+    """The organizations that organised events, by the graph ids of the events."""
 
-
-async def members(ctx: Context, graph_id: str, on: dt.date | None, request: PageRequest) -> Page[Row]:
-    page: Page[Row] = await load(ctx, "organization.members", _members, graph_id, (on, request), _empty)
-    return page
-
-
-async def member_of(ctx: Context, graph_id: str, on: dt.date | None, request: PageRequest) -> Page[Row]:
-    page: Page[Row] = await load(ctx, "organization.memberOf", _member_of, graph_id, (on, request), _empty)
-    return page
-
-
-async def partners(ctx: Context, graph_id: str, on: dt.date | None, kinds: tuple[str, ...] | None,
-                   direction: str | None, request: PageRequest) -> Page[Row]:
-    page: Page[Row] = await load(ctx, "organization.partners", _partners, graph_id,
-                                 (on, kinds, direction, request), _empty)
-    return page
-
-
-async def in_territory(ctx: Context, territory_id: str, criteria: OrganizationCriteria, order: str,
-                       request: PageRequest) -> Page[Row]:
-    page: Page[Row] = await load(ctx, "territory.organizations", _in_territories, territory_id,
-                                 (criteria, order, request), _empty)
-    return page
-
-
-async def organisers(ctx: Context, event_id: str) -> list[Row]:
-    rows: list[Row] = await load(ctx, "event.organisers", _organisers, event_id, (), list)
-    return rows
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, list[OrganizationRecord]]:
+        return await OrganizationService(self.context.reader).organisers_of(ids)

@@ -8,30 +8,28 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.common import graph_value
+from graphdir.api.connections import After, Before, First, Last
 from graphdir.api.context import Context
 from graphdir.api.ids import decode
-from graphdir.api.organizations import loaders
-from graphdir.api.organizations.connections import OrganizationConnection, organization_order
+from graphdir.api.organizations.connections import OrganizationConnection, organization_edge
 from graphdir.api.organizations.enums import OrganizationOrder
 from graphdir.api.organizations.filters import criteria_from
 from graphdir.api.organizations.inputs import OrganizationFilter
+from graphdir.api.organizations.loaders import InTerritory, Organizations, organization_order
 from graphdir.api.organizations.prefetch import start_relationships
 from graphdir.api.organizations.types import Organization
 from graphdir.api.relay import page_request, selects
 from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.organizations.service import OrganizationService
 
-_FIRST = "Page size (default 20, at most 100)."
-
 
 async def organizations_in_territory(ctx: Context, territory_id: str, filter: OrganizationFilter | None,
                                      order_by: OrganizationOrder | None, first: int | None,
                                      after: str | None) -> OrganizationConnection:
     order = graph_value(order_by or OrganizationOrder.NAME)
-    request = page_request(first, after, order=organization_order(order), arity=2)
-    criteria = await criteria_from(ctx, filter)
-    page = await loaders.in_territory(ctx, territory_id, criteria, order, request)
-    return OrganizationConnection.from_page(page, order)
+    key = InTerritory.key(await criteria_from(ctx, filter), order, first, after)
+    page = await InTerritory.of(ctx).load(territory_id, key)
+    return OrganizationConnection.of(page, organization_order(order), organization_edge)
 
 
 @strawberry.type
@@ -50,7 +48,7 @@ class OrganizationQuery:
         if id is not None:
             _, graph_id = decode(id, "id", {"Organization"})
             start_relationships(info, graph_id)
-            return Organization.maybe(await loaders.organization(ctx, graph_id))
+            return Organization.maybe(await Organizations.of(ctx).get(graph_id))
         service = OrganizationService(ctx.reader)
         if siren is not None:
             return Organization.maybe(await service.by_siren(siren))
@@ -63,10 +61,7 @@ class OrganizationQuery:
         filter: Annotated[OrganizationFilter | None, strawberry.argument(description="Criteria.")] = None,
         order_by: Annotated[OrganizationOrder | None, strawberry.argument(description="Order (default NAME).")]
         = None,
-        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
-        last: Annotated[int | None, strawberry.argument(description="Page backward: size of the page.")] = None,
-        before: Annotated[str | None, strawberry.argument(description="Cursor of the edge to end before.")] = None,
+        first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> OrganizationConnection:
         ctx = info.context
         order = graph_value(order_by or OrganizationOrder.NAME)
@@ -76,10 +71,10 @@ class OrganizationQuery:
         if selects(info, "totalCount"):
             counted = await service.page_with_total(criteria, order, request)
             if counted is not None:
-                return OrganizationConnection.from_page(counted, order)
+                return OrganizationConnection.of(counted, organization_order(order), organization_edge)
         page = await service.page(criteria, order, request)
 
         async def count() -> int:
             return await service.count(criteria)
 
-        return OrganizationConnection.from_page(page, order, count)
+        return OrganizationConnection.of(page, organization_order(order), organization_edge, count)

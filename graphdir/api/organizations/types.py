@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import GeoPoint, Source, graph_value
+from graphdir.api.common import GeoPoint, Source, partial
+from graphdir.api.connections import After, First
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
-from graphdir.api.organizations import loaders
 from graphdir.api.organizations.enums import Direction, OrganizationFamily, OrganizationKind, PartnershipKind
-from graphdir.api.relay import Node, page_request
+from graphdir.api.organizations.loaders import MemberOf, Members, Partners
+from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
-from graphdir.api.territories import loaders as territory_loaders
+from graphdir.api.territories.loaders import CommuneOf, CoveredBy
 from graphdir.api.territories.types import Territory
+from graphdir.domain.organizations.records import OrganizationRecord
 
 if TYPE_CHECKING:
     from graphdir.api.conventions.types import ConventionConnection
@@ -27,12 +29,8 @@ if TYPE_CHECKING:
     from graphdir.api.people.types import Role
 
 _ON = "Only what held on that day (default: at any time)."
-_FIRST = "Page size (default 20, at most 100)."
-_AFTER = "Cursor of the edge to start after."
 
 On = Annotated[dt.date | None, strawberry.argument(description=_ON)]
-First = Annotated[int | None, strawberry.argument(description=_FIRST)]
-After = Annotated[str | None, strawberry.argument(description=_AFTER)]
 
 
 @strawberry.type(description="An actor of the directory: chamber, federation, enterprise, public body…")
@@ -60,52 +58,54 @@ class Organization(Node):
     graph_id: strawberry.Private[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Organization:
-        family = row.get("family")
+    def from_record(cls, record: OrganizationRecord) -> Organization:
+        family = record.family
         return cls(
-            id=strawberry.ID(encode("Organization", row["id"])), graph_id=row["id"], name=row["name"],
-            acronym=row.get("acronym"), slug=row.get("slug") or row["id"], kind=OrganizationKind(row["kind"]),
-            family=OrganizationFamily(family) if family else None, legal_form=row.get("legalForm"),
-            siren=row.get("siren"), siret=row.get("siret"), rna=row.get("rna"), website=row.get("website"),
-            founded_on=row.get("foundedOn"), founded_on_inferred=bool(row.get("foundedOnInferred")),
-            founded_on_note=row.get("foundedOnNote"), description=row.get("description"),
-            address=row.get("address"), location=GeoPoint.from_row(row), synthetic=bool(row.get("synthetic")),
+            id=strawberry.ID(encode("Organization", record.id)), graph_id=record.id, name=record.name,
+            acronym=record.acronym, slug=record.slug, kind=OrganizationKind(record.kind),
+            family=OrganizationFamily(family) if family else None, legal_form=record.legal_form, siren=record.siren,
+            siret=record.siret, rna=record.rna, website=record.website, founded_on=partial(record.founded_on),
+            founded_on_inferred=record.founded_on_inferred, founded_on_note=record.founded_on_note,
+            description=record.description, address=record.address, location=GeoPoint.of(record.location),
+            synthetic=record.synthetic,
         )
 
     @classmethod
-    def maybe(cls, row: dict[str, Any] | None) -> Organization | None:
-        return cls.from_row(row) if row else None
+    def maybe(cls, record: OrganizationRecord | None) -> Organization | None:
+        return cls.from_record(record) if record is not None else None
 
     @strawberry.field(description="The commune it is located in.")
     async def commune(self, info: Info[Context, None]) -> Territory | None:
-        return Territory.maybe(await territory_loaders.commune_of(info.context, "Organization", self.graph_id))
+        return Territory.maybe(await CommuneOf.of(info.context).load(self.graph_id, CommuneOf.key("Organization")))
 
     @strawberry.field(description="The territories it works for or governs (COVERS), on that day.")
     async def territories(self, info: Info[Context, None], on: On = None) -> list[Territory]:
-        rows = await territory_loaders.covered_by(info.context, self.graph_id, on)
-        return [Territory.from_row(row["node"]) for row in rows]
+        rows = await CoveredBy.of(info.context).load(self.graph_id, CoveredBy.key(on))
+        return [Territory.from_record(coverage.territory) for coverage in rows]
 
     @strawberry.field(description="The territories it covers, with the dates of each coverage.")
     async def coverage(self, info: Info[Context, None], on: On = None) -> list[Coverage]:
-        rows = await territory_loaders.covered_by(info.context, self.graph_id, on)
-        return [Coverage(territory=Territory.from_row(row["node"]), since=row.get("since"), until=row.get("until"))
-                for row in rows]
+        rows = await CoveredBy.of(info.context).load(self.graph_id, CoveredBy.key(on))
+        return [Coverage(territory=Territory.from_record(coverage.territory), since=partial(coverage.since),
+                         until=partial(coverage.until)) for coverage in rows]
 
     @strawberry.field(description="The bodies it is a member of (federations, chambers…), by name.")
     async def member_of(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
                         ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
-        from graphdir.api.organizations.connections import MEMBERSHIP_ORDER, MembershipConnection
+        from graphdir.api.organizations.connections import MembershipConnection, MembershipEdge
+        from graphdir.api.organizations.loaders import MEMBERSHIP_ORDER
 
-        request = page_request(first, after, order=MEMBERSHIP_ORDER, arity=3)
-        return MembershipConnection.from_page(await loaders.member_of(info.context, self.graph_id, on, request))
+        page = await MemberOf.of(info.context).load(self.graph_id, MemberOf.key(on, first, after))
+        return MembershipConnection.of(page, MEMBERSHIP_ORDER, MembershipEdge.of)
 
     @strawberry.field(description="Its members, by name.")
     async def members(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
                       ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
-        from graphdir.api.organizations.connections import MEMBERSHIP_ORDER, MembershipConnection
+        from graphdir.api.organizations.connections import MembershipConnection, MembershipEdge
+        from graphdir.api.organizations.loaders import MEMBERSHIP_ORDER
 
-        request = page_request(first, after, order=MEMBERSHIP_ORDER, arity=3)
-        return MembershipConnection.from_page(await loaders.members(info.context, self.graph_id, on, request))
+        page = await Members.of(info.context).load(self.graph_id, Members.key(on, first, after))
+        return MembershipConnection.of(page, MEMBERSHIP_ORDER, MembershipEdge.of)
 
     @strawberry.field(description="Organizations it recognises, supports, funds, founded, partners… or that do so "
                       "to it (see each edge's kind and direction), by name.")
@@ -115,48 +115,46 @@ class Organization(Node):
         direction: Annotated[Direction | None, strawberry.argument(description="Only this direction.")] = None,
         first: First = None, after: After = None,
     ) -> Annotated[PartnershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
-        from graphdir.api.organizations.connections import PARTNERSHIP_ORDER, PartnershipConnection
+        from graphdir.api.organizations.connections import PartnershipConnection, PartnershipEdge
+        from graphdir.api.organizations.loaders import PARTNERSHIP_ORDER
 
-        request = page_request(first, after, order=PARTNERSHIP_ORDER, arity=5)
-        kind_values = tuple(graph_value(kind) for kind in kinds) if kinds is not None else None
-        page = await loaders.partners(info.context, self.graph_id, on, kind_values,
-                                      graph_value(direction) if direction else None, request)
-        return PartnershipConnection.from_page(page)
+        page = await Partners.of(info.context).load(self.graph_id, Partners.key(on, kinds, direction, first, after))
+        return PartnershipConnection.of(page, PARTNERSHIP_ORDER, PartnershipEdge.of)
 
     @strawberry.field(description="Conventions it is party to, latest signed first.")
     async def conventions(self, info: Info[Context, None], first: First = None, after: After = None
                           ) -> Annotated[ConventionConnection, strawberry.lazy("graphdir.api.conventions.types")]:
-        from graphdir.api.conventions import loaders as convention_loaders
-        from graphdir.api.conventions.types import CONVENTION_ORDER, ConventionConnection
+        from graphdir.api.conventions.loaders import CONVENTION_ORDER, OfOrganization
+        from graphdir.api.conventions.types import ConventionConnection, convention_edge
 
-        request = page_request(first, after, order=CONVENTION_ORDER, arity=2)
-        return ConventionConnection.from_page(
-            await convention_loaders.of_organization(info.context, self.graph_id, request))
+        page = await OfOrganization.of(info.context).load(self.graph_id, OfOrganization.key(first, after))
+        return ConventionConnection.of(page, CONVENTION_ORDER, convention_edge)
 
     @strawberry.field(description="The people holding roles in it (president, director…), on that day.")
     async def people(self, info: Info[Context, None], on: On = None
                      ) -> list[Annotated[Role, strawberry.lazy("graphdir.api.people.types")]]:
-        from graphdir.api.people import loaders as people_loaders
+        from graphdir.api.people.loaders import RolesIn
         from graphdir.api.people.types import Role
 
-        return [Role.from_row(row) for row in await people_loaders.roles_in(info.context, self.graph_id, on)]
+        return [Role.from_record(role) for role in await RolesIn.of(info.context).load(self.graph_id, RolesIn.key(on))]
 
     @strawberry.field(description="Events it organised, latest first.")
     async def events(self, info: Info[Context, None], first: First = None, after: After = None
                      ) -> Annotated[EventConnection, strawberry.lazy("graphdir.api.events.types")]:
-        from graphdir.api.events import loaders as event_loaders
-        from graphdir.api.events.types import EVENT_ORDER, EventConnection
+        from graphdir.api.events.loaders import EVENT_ORDER, OrganisedBy
+        from graphdir.api.events.types import EventConnection, event_edge
 
-        request = page_request(first, after, order=EVENT_ORDER, arity=2)
-        return EventConnection.from_page(await event_loaders.organised_by(info.context, self.graph_id, request))
+        page = await OrganisedBy.of(info.context).load(self.graph_id, OrganisedBy.key(first, after))
+        return EventConnection.of(page, EVENT_ORDER, event_edge)
 
     @strawberry.field(description="Figures it published (jobs, establishments, shares…).")
     async def figures(self, info: Info[Context, None]
                       ) -> list[Annotated[Figure, strawberry.lazy("graphdir.api.facts.types")]]:
-        from graphdir.api.facts.loaders import figures_of
+        from graphdir.api.facts.loaders import FiguresOf
         from graphdir.api.facts.types import Figure
 
-        return [Figure.from_row(row) for row in await figures_of(info.context, "Organization", self.graph_id)]
+        rows = await FiguresOf.of(info.context).load(self.graph_id, FiguresOf.key("Organization"))
+        return [Figure.from_record(figure) for figure in rows]
 
     @strawberry.field(description="Its missions, functions, principles and ambitions, in order.")
     async def statements(
@@ -164,17 +162,17 @@ class Organization(Node):
         kinds: Annotated[list[Annotated[StatementKind, strawberry.lazy("graphdir.api.facts.enums")]] | None,
                          strawberry.argument(description="Only these kinds.")] = None,
     ) -> list[Annotated[Statement, strawberry.lazy("graphdir.api.facts.types")]]:
-        from graphdir.api.facts.loaders import statements_of
+        from graphdir.api.facts.loaders import StatementsOf
         from graphdir.api.facts.types import Statement
 
-        kind_values = tuple(graph_value(kind) for kind in kinds) if kinds is not None else None
-        return [Statement.from_row(row) for row in await statements_of(info.context, self.graph_id, kind_values)]
+        rows = await StatementsOf.of(info.context).load(self.graph_id, StatementsOf.key(kinds))
+        return [Statement.from_record(statement) for statement in rows]
 
     @strawberry.field(description="The sources citing it, each with the excerpt that does.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        from graphdir.api.facts.loaders import citations
+        from graphdir.api.facts.loaders import Citations
 
-        return Source.citations(await citations(info.context, "Organization", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Organization")))
 
 
 @strawberry.type(description="A territory an organization covers, with the dates of the coverage.")

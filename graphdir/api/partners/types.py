@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 import strawberry
 
+from graphdir.api.connections import Connection, Edge
 from graphdir.api.organizations.types import Organization
-from graphdir.api.relay import PageInfo, total_of
 from graphdir.api.territories.enums import TerritoryLevel
+from graphdir.domain.partners.service import NearHit
+
+# The cursor ordering of partnersNear: keys (distance in metres, sortName, id).
+NEAR_ORDER = "partner:NEAR"
 
 
 @strawberry.input(description="A point on the WGS-84 globe.")
@@ -33,8 +35,7 @@ class SharedTerritory:
 
 
 @strawberry.type(description="An organization near the origin.")
-class PartnerEdge:
-    cursor: str = strawberry.field(description="Cursor of this edge, for `after`.")
+class PartnerEdge(Edge[Organization]):
     node: Organization = strawberry.field(description="The organization.")
     distance_km: float = strawberry.field(description="Great-circle distance from the origin, in km.")
     approximate: bool = strawberry.field(
@@ -43,19 +44,18 @@ class PartnerEdge:
     shared_territories: list[SharedTerritory] = strawberry.field(
         description="The commune, EPCI, pays, département or région it shares with the origin (today).")
 
+    @classmethod
+    def of(cls, cursor: str, hit: NearHit) -> PartnerEdge:
+        return cls(cursor=cursor, node=Organization.from_record(hit.organization),
+                   distance_km=round(hit.distance_km, 3), approximate=hit.approximate,
+                   shared_territories=[SharedTerritory(code=t.code, name=t.name, level=TerritoryLevel(t.level))
+                                       for t in hit.shared_territories])
+
 
 @strawberry.type(description="Organizations within a radius, nearest first (then by name).")
-class PartnerConnection:
-    edges: list[PartnerEdge] = strawberry.field(description="The edges of this page.")
-    page_info: PageInfo = strawberry.field(description="Where this page stands.")
+class PartnerConnection(Connection[PartnerEdge]):
     origin_commune_code: str | None = strawberry.field(
-        description="The commune of the origin (for a point: the commune whose centre is nearest).")
-    total: strawberry.Private[int | None]
-    count: strawberry.Private[Callable[[], Awaitable[int]] | None]
-
-    @strawberry.field(description="How many organizations are within the radius (one more query).")
-    async def total_count(self) -> int:
-        return await total_of(self)
+        default=None, description="The commune of the origin (for a point: the commune whose centre is nearest).")
 
 
 @strawberry.type(description="An organization suggested as a partner, with why.")

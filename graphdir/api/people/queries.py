@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from graphdir.api.context import Context
 from graphdir.api.ids import decode
-from graphdir.api.people import loaders
+from graphdir.api.people.loaders import People
 from graphdir.api.people.types import Person
 
 
@@ -21,4 +21,4 @@ class PersonQuery:
         id: Annotated[strawberry.ID, strawberry.argument(description="Their global id.")],
     ) -> Person | None:
         _, graph_id = decode(id, "id", {"Person"})
-        return Person.maybe(await loaders.person(info.context, graph_id))
+        return Person.maybe(await People.of(info.context).get(graph_id))

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import Source
+from graphdir.api.common import Source, partial
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
-from graphdir.api.people import loaders
+from graphdir.api.people.loaders import RolesOf, TalksOf
 from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
+from graphdir.domain.people.records import PersonRecord, RoleRecord, SpeakerRecord
 
 if TYPE_CHECKING:
     from graphdir.api.events.types import Event
@@ -27,29 +28,29 @@ class Person(Node):
     graph_id: strawberry.Private[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Person:
-        return cls(id=strawberry.ID(encode("Person", row["id"])), graph_id=row["id"], name=row["name"])
+    def from_record(cls, record: PersonRecord) -> Person:
+        return cls(id=strawberry.ID(encode("Person", record.id)), graph_id=record.id, name=record.name)
 
     @classmethod
-    def maybe(cls, row: dict[str, Any] | None) -> Person | None:
-        return cls.from_row(row) if row else None
+    def maybe(cls, record: PersonRecord | None) -> Person | None:
+        return cls.from_record(record) if record is not None else None
 
     @strawberry.field(description="The roles the person holds or held, on that day (default: at any time).")
     async def roles(
         self, info: Info[Context, None],
         on: Annotated[dt.date | None, strawberry.argument(description="Only roles held that day.")] = None,
     ) -> list[Role]:
-        return [Role.from_row(row) for row in await loaders.roles_of(info.context, self.graph_id, on)]
+        return [Role.from_record(role) for role in await RolesOf.of(info.context).load(self.graph_id, RolesOf.key(on))]
 
     @strawberry.field(description="The events the person spoke at.")
     async def talks(self, info: Info[Context, None]) -> list[Speaker]:
-        return [Speaker.from_row(row) for row in await loaders.talks_of(info.context, self.graph_id)]
+        return [Speaker.from_record(talk) for talk in await TalksOf.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The sources naming the person, each with its excerpt.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        from graphdir.api.facts.loaders import citations
+        from graphdir.api.facts.loaders import Citations
 
-        return Source.citations(await citations(info.context, "Person", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Person")))
 
 
 @strawberry.type(description="An office a person holds in an organization (president, vice-president, director…).")
@@ -68,13 +69,14 @@ class Role:
     note: str | None = strawberry.field(description="How it was inferred.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Role:
+    def from_record(cls, role: RoleRecord) -> Role:
         from graphdir.api.organizations.types import Organization
 
-        return cls(person=Person.from_row(row["person"]), organization=Organization.from_row(row["organization"]),
-                   title=row.get("title"), portfolio=row.get("portfolio"), since=row.get("since"),
-                   until=row.get("until"), source=Source.maybe(row.get("source"), row.get("excerpt")),
-                   excerpt=row.get("excerpt"), inferred=bool(row.get("inferred")), note=row.get("note"))
+        link = role.link
+        return cls(person=Person.from_record(role.person), organization=Organization.from_record(role.organization),
+                   title=role.title, portfolio=role.portfolio, since=partial(link.since), until=partial(link.until),
+                   source=Source.maybe(link.source, link.excerpt), excerpt=link.excerpt, inferred=link.inferred,
+                   note=link.note)
 
 
 @strawberry.type(description="A person speaking at an event, with the title the source gives them there.")
@@ -86,9 +88,8 @@ class Speaker:
     excerpt: str | None = strawberry.field(description="The words of the source stating it.")
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Speaker:
+    def from_record(cls, talk: SpeakerRecord) -> Speaker:
         from graphdir.api.events.types import Event
 
-        return cls(person=Person.from_row(row["person"]), event=Event.from_row(row["event"]),
-                   title=row.get("title"), source=Source.maybe(row.get("source"), row.get("excerpt")),
-                   excerpt=row.get("excerpt"))
+        return cls(person=Person.from_record(talk.person), event=Event.from_record(talk.event), title=talk.title,
+                   source=Source.maybe(talk.source, talk.excerpt), excerpt=talk.excerpt)

@@ -8,12 +8,14 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from graphdir.api.connections import First
 from graphdir.api.context import Context
 from graphdir.api.node import load_node
 from graphdir.api.organizations.prefetch import start_relationships_of_nodes
+from graphdir.api.relay import page_size
 from graphdir.api.search.enums import SearchKind
 from graphdir.api.search.types import SearchHit
-from graphdir.domain.search.service import DEFAULT_FIRST, MAX_FIRST, SearchService
+from graphdir.domain.search.service import SearchService
 
 
 @strawberry.type
@@ -29,11 +31,9 @@ class SearchQuery:
             description="What to look for; it must hold at least one letter or digit.")],
         kinds: Annotated[list[SearchKind] | None, strawberry.argument(
             description="Only hits of these kinds (default, or an empty list: every kind).")] = None,
-        first: Annotated[int | None, strawberry.argument(
-            description=f"How many hits, at most {MAX_FIRST} (default, or null: {DEFAULT_FIRST}).")] = DEFAULT_FIRST,
+        first: First = None,
     ) -> list[SearchHit]:
-        first = DEFAULT_FIRST if first is None else first
-        hits = await SearchService(info.context.reader).search(text, kinds, first)
+        hits = await SearchService(info.context.reader).search(text, kinds, page_size(first))
         # Loaded together, the nodes of one type are one batched query (graphdir.api.dataloaders), sent with the
         # organizations' selected relationships (their commune) as one statement.
         start_relationships_of_nodes(info, "node", [hit.id for hit in hits if hit.type_name == "Organization"])

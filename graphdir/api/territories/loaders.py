@@ -3,85 +3,72 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from graphdir.api.context import Context
-from graphdir.api.dataloaders import Args, load
+from graphdir.api.dataloaders import ListLoader, NodeLoader, OneLoader, PageLoader
+from graphdir.api.relay import page_request
+from graphdir.api.territories.enums import TerritoryLevel, level_value
 from graphdir.domain.common.paging import Page, PageRequest
+from graphdir.domain.territories.records import CoverageRecord, TerritoryRecord
 from graphdir.domain.territories.service import TerritoryService
 
-Row = dict[str, Any]
+# The cursor ordering of lists of territories.
+TERRITORY_ORDER = "territory:CODE"
+
+ChildrenKey = tuple[str | None, dt.date | None, PageRequest]
 
 
-def _empty() -> Page[Any]:
-    return Page(rows=[], keys=[], total=0)
+class Territories(NodeLoader[TerritoryRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, TerritoryRecord]:
+        return await TerritoryService(self.context.reader).by_ids(ids)
 
 
-async def _by_ids(ctx: Context, args: Args, ids: list[str]) -> dict[str, Row]:
-    return await TerritoryService(ctx.reader).by_ids(ids)
+class Children(PageLoader[ChildrenKey, TerritoryRecord]):
+    @staticmethod
+    def key(level: TerritoryLevel | None = None, on: dt.date | None = None, first: int | None = None,
+            after: str | None = None) -> ChildrenKey:
+        return level_value(level), on, page_request(first, after, order=TERRITORY_ORDER, arity=2)
+
+    async def fetch(self, args: ChildrenKey, ids: list[str]) -> dict[str, Page[TerritoryRecord]]:
+        level, on, request = args
+        return await TerritoryService(self.context.reader).children(ids, level, on, request)
 
 
-async def _children(ctx: Context, args: Args, ids: list[str]) -> dict[str, Page[Row]]:
-    level, on, request = args
-    return await TerritoryService(ctx.reader).children(ids, level, on, request)
+class Parents(ListLoader[dt.date | None, TerritoryRecord]):
+    @staticmethod
+    def key(on: dt.date | None = None) -> dt.date | None:
+        return on
+
+    async def fetch(self, args: dt.date | None, ids: list[str]) -> dict[str, list[TerritoryRecord]]:
+        return await TerritoryService(self.context.reader).parents(ids, args)
 
 
-async def _parents(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    (on,) = args
-    return await TerritoryService(ctx.reader).parents(ids, on)
+class Successors(ListLoader[tuple[()], TerritoryRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, list[TerritoryRecord]]:
+        return await TerritoryService(self.context.reader).successors(ids)
 
 
-async def _successors(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    return await TerritoryService(ctx.reader).successors(ids)
+class Predecessors(ListLoader[tuple[()], TerritoryRecord]):
+    async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, list[TerritoryRecord]]:
+        return await TerritoryService(self.context.reader).predecessors(ids)
 
 
-async def _predecessors(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    return await TerritoryService(ctx.reader).predecessors(ids)
+class CoveredBy(ListLoader[dt.date | None, CoverageRecord]):
+    """Coverage rows {node, since, until} of organizations."""
+
+    @staticmethod
+    def key(on: dt.date | None = None) -> dt.date | None:
+        return on
+
+    async def fetch(self, args: dt.date | None, ids: list[str]) -> dict[str, list[CoverageRecord]]:
+        return await TerritoryService(self.context.reader).covered_by(ids, args)
 
 
-async def _covered_by(ctx: Context, args: Args, ids: list[str]) -> dict[str, list[Row]]:
-    (on,) = args
-    return await TerritoryService(ctx.reader).covered_by(ids, on)
+class CommuneOf(OneLoader[str, TerritoryRecord]):
+    """The commune an Organization is located in, a Convention signed in, an Event held in (args: that label)."""
 
+    @staticmethod
+    def key(label: str) -> str:
+        return label
 
-async def _commune_of(ctx: Context, args: Args, ids: list[str]) -> dict[str, Row]:
-    (label,) = args
-    return await TerritoryService(ctx.reader).commune_of(str(label), ids)
-
-
-async def territory(ctx: Context, graph_id: str) -> Row | None:
-    row: Row | None = await load(ctx, "territory", _by_ids, graph_id)
-    return row
-
-
-async def children(ctx: Context, graph_id: str, level: str | None, on: dt.date | None,
-                   request: PageRequest) -> Page[Row]:
-    page: Page[Row] = await load(ctx, "territory.children", _children, graph_id, (level, on, request), _empty)
-    return page
-
-
-async def parents(ctx: Context, graph_id: str, on: dt.date | None) -> list[Row]:
-    rows: list[Row] = await load(ctx, "territory.parents", _parents, graph_id, (on,), list)
-    return rows
-
-
-async def successors(ctx: Context, graph_id: str) -> list[Row]:
-    rows: list[Row] = await load(ctx, "territory.successors", _successors, graph_id, (), list)
-    return rows
-
-
-async def predecessors(ctx: Context, graph_id: str) -> list[Row]:
-    rows: list[Row] = await load(ctx, "territory.predecessors", _predecessors, graph_id, (), list)
-    return rows
-
-
-async def covered_by(ctx: Context, organization_id: str, on: dt.date | None) -> list[Row]:
-    """Coverage rows {node, since, until} of an organization."""
-    rows: list[Row] = await load(ctx, "organization.territories", _covered_by, organization_id, (on,), list)
-    return rows
-
-
-async def commune_of(ctx: Context, label: str, graph_id: str) -> Row | None:
-    """The commune an Organization is located in, a Convention signed in, an Event held in."""
-    row: Row | None = await load(ctx, "commune", _commune_of, graph_id, (label,))
-    return row
+    async def fetch(self, args: str, ids: list[str]) -> dict[str, TerritoryRecord]:
+        return await TerritoryService(self.context.reader).commune_of(args, ids)

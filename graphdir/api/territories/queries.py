@@ -8,10 +8,12 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
+from graphdir.api.connections import After, First
 from graphdir.api.context import Context
 from graphdir.api.relay import page_request
 from graphdir.api.territories.enums import TerritoryLevel, level_value
-from graphdir.api.territories.types import TERRITORY_ORDER, Territory, TerritoryConnection
+from graphdir.api.territories.loaders import TERRITORY_ORDER
+from graphdir.api.territories.types import Territory, TerritoryConnection, territory_edge
 from graphdir.domain.territories.service import TerritoryService
 
 
@@ -37,8 +39,7 @@ class TerritoryQuery:
             description="The level of parentCode, needed when the code exists at several levels.")] = None,
         on: Annotated[dt.date | None, strawberry.argument(
             description="Only territories (or links to the parent) valid that day.")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+        first: First = None, after: After = None,
     ) -> TerritoryConnection:
         ctx = info.context
         request = page_request(first, after, order=TERRITORY_ORDER, arity=2)
@@ -51,4 +52,4 @@ class TerritoryQuery:
         async def count() -> int:
             return await service.count(level_value(level), parent_id, on)
 
-        return TerritoryConnection.from_page(page, count if page.total is None else None)
+        return TerritoryConnection.of(page, TERRITORY_ORDER, territory_edge, count)

@@ -3,28 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import GeoPoint, Source
+from graphdir.api.common import GeoPoint, Source, partial
+from graphdir.api.connections import After, Connection, Edge, First, node_edges
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
-from graphdir.api.relay import Node, PageInfo, cursors, page_info, page_request, total_of
+from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
-from graphdir.api.territories import loaders
-from graphdir.api.territories.enums import TerritoryLevel, level_value
-from graphdir.domain.common.paging import Page
+from graphdir.api.territories.enums import TerritoryLevel
+from graphdir.api.territories.loaders import TERRITORY_ORDER, Children, Parents, Predecessors, Successors
+from graphdir.domain.territories.records import TerritoryRecord
 
 if TYPE_CHECKING:
     from graphdir.api.facts.types import Figure
     from graphdir.api.organizations.connections import OrganizationConnection
     from graphdir.api.organizations.enums import OrganizationOrder
     from graphdir.api.organizations.inputs import OrganizationFilter
-
-TERRITORY_ORDER = "territory:CODE"
 
 _ON = "The day to read the hierarchy on (default: today, or the territory's last day if it has ended)."
 
@@ -43,22 +41,23 @@ class Territory(Node):
     graph_id: strawberry.Private[str]
 
     @classmethod
-    def from_row(cls, row: dict[str, Any]) -> Territory:
+    def from_record(cls, record: TerritoryRecord) -> Territory:
         return cls(
-            id=strawberry.ID(encode("Territory", row["id"])), graph_id=row["id"], code=row["code"], name=row["name"],
-            level=TerritoryLevel(row["level"]), population=row.get("population"),
-            postal_codes=row.get("postalCodes") or [], centroid=GeoPoint.from_row(row),
-            valid_from=row.get("validFrom"), valid_until=row.get("validUntil"),
+            id=strawberry.ID(encode("Territory", record.id)), graph_id=record.id, code=record.code, name=record.name,
+            level=TerritoryLevel(record.level), population=record.population, postal_codes=record.postal_codes,
+            centroid=GeoPoint.of(record.location), valid_from=partial(record.valid_from),
+            valid_until=partial(record.valid_until),
         )
 
     @classmethod
-    def maybe(cls, row: dict[str, Any] | None) -> Territory | None:
-        return cls.from_row(row) if row else None
+    def maybe(cls, record: TerritoryRecord | None) -> Territory | None:
+        return cls.from_record(record) if record is not None else None
 
     @strawberry.field(description="The territories it is directly part of on that day, smallest level first.")
     async def parents(self, info: Info[Context, None],
                       on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None) -> list[Territory]:
-        return [Territory.from_row(row) for row in await loaders.parents(info.context, self.graph_id, on)]
+        return [Territory.from_record(parent) for parent in
+                await Parents.of(info.context).load(self.graph_id, Parents.key(on))]
 
     @strawberry.field(description="The territories directly part of it on that day, by code.")
     async def children(
@@ -66,20 +65,20 @@ class Territory(Node):
         level: Annotated[TerritoryLevel | None, strawberry.argument(description="Only children of that level.")]
         = None,
         on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+        first: First = None, after: After = None,
     ) -> TerritoryConnection:
-        request = page_request(first, after, order=TERRITORY_ORDER, arity=2)
-        page = await loaders.children(info.context, self.graph_id, level_value(level), on, request)
-        return TerritoryConnection.from_page(page)
+        page = await Children.of(info.context).load(self.graph_id, Children.key(level, on, first, after))
+        return TerritoryConnection.of(page, TERRITORY_ORDER, territory_edge)
 
     @strawberry.field(description="The territories it became (Auvergne became Auvergne-Rhône-Alpes).")
     async def successors(self, info: Info[Context, None]) -> list[Territory]:
-        return [Territory.from_row(row) for row in await loaders.successors(info.context, self.graph_id)]
+        return [Territory.from_record(successor) for successor in
+                await Successors.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The territories it was made from.")
     async def predecessors(self, info: Info[Context, None]) -> list[Territory]:
-        return [Territory.from_row(row) for row in await loaders.predecessors(info.context, self.graph_id)]
+        return [Territory.from_record(predecessor) for predecessor in
+                await Predecessors.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="Organizations located in or covering it or any territory inside it.")
     async def organizations(
@@ -88,8 +87,7 @@ class Territory(Node):
                           strawberry.argument(description="Further criteria.")] = None,
         order_by: Annotated[Annotated[OrganizationOrder, strawberry.lazy("graphdir.api.organizations.enums")] | None,
                             strawberry.argument(description="Order (default NAME).")] = None,
-        first: Annotated[int | None, strawberry.argument(description="Page size (default 20, at most 100).")] = None,
-        after: Annotated[str | None, strawberry.argument(description="Cursor of the edge to start after.")] = None,
+        first: First = None, after: After = None,
     ) -> Annotated[OrganizationConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
         from graphdir.api.organizations.queries import organizations_in_territory
 
@@ -98,39 +96,27 @@ class Territory(Node):
     @strawberry.field(description="Figures published about it (jobs, establishments, shares…).")
     async def figures(self, info: Info[Context, None]) -> list[
             Annotated[Figure, strawberry.lazy("graphdir.api.facts.types")]]:
-        from graphdir.api.facts.loaders import figures_of
+        from graphdir.api.facts.loaders import FiguresOf
         from graphdir.api.facts.types import Figure
 
-        return [Figure.from_row(row) for row in await figures_of(info.context, "Territory", self.graph_id)]
+        rows = await FiguresOf.of(info.context).load(self.graph_id, FiguresOf.key("Territory"))
+        return [Figure.from_record(figure) for figure in rows]
 
     @strawberry.field(description="The data sets and documents it comes from.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:
-        from graphdir.api.facts.loaders import citations
+        from graphdir.api.facts.loaders import Citations
 
-        return Source.citations(await citations(info.context, "Territory", self.graph_id))
+        return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Territory")))
 
 
 @strawberry.type(description="An edge to a territory.")
-class TerritoryEdge:
-    cursor: str = strawberry.field(description="Cursor of this edge, for `after`.")
+class TerritoryEdge(Edge[Territory]):
     node: Territory = strawberry.field(description="The territory.")
 
 
 @strawberry.type(description="A page of territories.")
-class TerritoryConnection:
-    edges: list[TerritoryEdge] = strawberry.field(description="The edges of this page.")
-    page_info: PageInfo = strawberry.field(description="Where this page stands.")
-    total: strawberry.Private[int | None]
-    count: strawberry.Private[Callable[[], Awaitable[int]] | None]
+class TerritoryConnection(Connection[TerritoryEdge]):
+    pass
 
-    @strawberry.field(description="How many territories the whole list holds.")
-    async def total_count(self) -> int:
-        return await total_of(self)
 
-    @classmethod
-    def from_page(cls, page: Page[dict[str, Any]], count: Any = None) -> TerritoryConnection:
-        return cls(
-            edges=[TerritoryEdge(cursor=cursor, node=Territory.from_row(row))
-                   for cursor, row in zip(cursors(page, TERRITORY_ORDER), page.rows, strict=True)],
-            page_info=page_info(page, TERRITORY_ORDER), total=page.total, count=count,
-        )
+territory_edge = node_edges(TerritoryEdge, Territory.from_record)

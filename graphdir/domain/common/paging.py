@@ -1,8 +1,9 @@
 """Keyset pages: a page request carries the sort key of the last row seen, never an offset.
 
 A cursor is the URL-safe base64 of the JSON list `[order, *key]`: the name of the ordering it belongs to, then the sort
-key of its row (e.g. `["org:NAME", "cres auvergne", "cres-auvergne"]`). A page of rows after a cursor is the rows whose
-key is greater (in the ordering), so inserting rows between two requests never repeats nor skips a row already ordered.
+key of its row (e.g. `["org:NAME", "cres auvergne", "cres-auvergne"]`; partnersNear's key starts with a distance in
+metres). Every list of the API uses this codec. A page of rows after a cursor is the rows whose key is greater (in the
+ordering), so inserting rows between two requests never repeats nor skips a row already ordered.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from graphdir.domain.common.errors import InvalidArgument
@@ -39,9 +41,15 @@ def decode_cursor(cursor: str, order: str, arity: int, argument: str = "after") 
     if not isinstance(value, list) or len(value) != arity + 1 or value[0] != order:
         raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list")
     key = tuple(value[1:])
-    if not all(isinstance(part, str | int) and not isinstance(part, bool) for part in key):
+    if not all(_key_part(part) for part in key):
         raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list")
     return key
+
+
+def _key_part(part: Any) -> bool:
+    if isinstance(part, float):
+        return math.isfinite(part)
+    return isinstance(part, str | int) and not isinstance(part, bool)
 
 
 def check_page_size(value: int | None, argument: str = "first", default: int = DEFAULT_PAGE_SIZE) -> int:
@@ -74,18 +82,16 @@ class Page(Generic[Row]):
     has_next: bool = False
     has_previous: bool = False
     total: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
-def page_from_rows(rows: list[dict[str, Any]], request: PageRequest, total: int | None = None,
-                   node_field: str = "node") -> Page[Any]:
-    """A page from repository rows `{<node_field>: ..., key: [...]}` fetched with LIMIT size + 1."""
+def page_from_rows(rows: list[dict[str, Any]], request: PageRequest, build: Callable[[dict[str, Any]], Row],
+                   total: int | None = None) -> Page[Row]:
+    """A page of `build(row)` from repository rows `{..., key: [...]}` fetched with LIMIT size + 1."""
     more = len(rows) > request.size
     rows = rows[: request.size]
     if request.backward:
         rows.reverse()
-    page: Page[Any] = Page(rows=[row[node_field] if node_field else row for row in rows],
-                           keys=[tuple(row["key"]) for row in rows], total=total)
+    page: Page[Row] = Page(rows=[build(row) for row in rows], keys=[tuple(row["key"]) for row in rows], total=total)
     if request.backward:
         page.has_previous, page.has_next = more, request.key is not None
     else:

@@ -1,11 +1,15 @@
-"""Helpers shared by the repositories: running a Cypher template with fixed fragments, batched pages."""
+"""Helpers shared by the repositories: running a Cypher template with fixed fragments, batched reads made records."""
 
 from __future__ import annotations
 
-from typing import Any, LiteralString
+from collections.abc import Callable
+from typing import Any, LiteralString, TypeVar
 
 from graphdir.db.reader import Reader
 from graphdir.domain.common.paging import Page, PageRequest, page_from_rows
+
+T = TypeVar("T")
+Row = dict[str, Any]
 
 
 def fill(template: str, **fragments: str) -> LiteralString:
@@ -27,20 +31,37 @@ def page_params(request: PageRequest) -> dict[str, Any]:
 
 
 async def batched_pages(reader: Reader, query: LiteralString, ids: list[str], request: PageRequest,
-                        params: dict[str, Any]) -> dict[str, Page[Any]]:
-    """One query for a page per parent: rows `{id, edges: [{..., key}], total}` -> Page of edge maps per id."""
+                        params: dict[str, Any], build: Callable[[Row], T]) -> dict[str, Page[T]]:
+    """One query for a page per parent: rows `{id, edges: [{..., key}], total}` -> a Page of `build(edge)` per id."""
     rows = await reader.read_batch(query, {"ids": ids, **page_params(request), **params}, ("id", "edges", "total"))
-    pages: dict[str, Page[Any]] = {}
+    pages: dict[str, Page[T]] = {}
     for row in rows:
-        pages[row["id"]] = page_from_rows(row["edges"], request, total=row["total"], node_field="")
-    empty_total = 0
+        pages[row["id"]] = page_from_rows(row["edges"], request, build, total=row["total"])
     for key in ids:
-        pages.setdefault(key, Page(rows=[], keys=[], total=empty_total))
+        pages.setdefault(key, Page(rows=[], keys=[], total=0))
     return pages
 
 
-async def grouped(reader: Reader, query: LiteralString, ids: list[str], field: str,
-                  params: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One query for a value per id: rows `{id, <field>}` -> {id: value}."""
+async def grouped(reader: Reader, query: LiteralString, ids: list[str], field: str, build: Callable[[Any], T],
+                  params: dict[str, Any] | None = None) -> dict[str, T]:
+    """One query for a value per id: rows `{id, <field>}` -> {id: build(value)}."""
     rows = await reader.read_batch(query, {"ids": ids, **(params or {})}, ("id", field))
-    return {row["id"]: row[field] for row in rows}
+    return {row["id"]: build(row[field]) for row in rows}
+
+
+def node(build: Callable[[Row], T]) -> Callable[[Row], T]:
+    """`build` over the `node` of a row (page rows `{node, key}`)."""
+
+    def build_node(row: Row) -> T:
+        return build(row["node"])
+
+    return build_node
+
+
+def each(build: Callable[[Row], T]) -> Callable[[list[Row]], list[T]]:
+    """`build` over a list of maps (for `grouped` values that are lists)."""
+
+    def build_all(rows: list[Row]) -> list[T]:
+        return [build(row) for row in rows]
+
+    return build_all

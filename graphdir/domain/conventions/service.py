@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from graphdir.db.reader import Reader
 from graphdir.domain.common.paging import Page, PageRequest
 from graphdir.domain.conventions.filters import ConventionCriteria
+from graphdir.domain.conventions.records import ConventionRecord, PartyRecord
 from graphdir.domain.conventions.repository import ConventionRepository
 from graphdir.domain.territories.service import TerritoryService
-
-Row = dict[str, Any]
 
 
 class ConventionService:
@@ -19,7 +17,7 @@ class ConventionService:
         self.repository = ConventionRepository(reader)
         self.territories = TerritoryService(reader)
 
-    async def by_ids(self, ids: list[str]) -> dict[str, Row]:
+    async def by_ids(self, ids: list[str]) -> dict[str, ConventionRecord]:
         return await self.repository.by_ids(ids)
 
     async def criteria(self, *, party_id: str | None = None, territory_code: str | None = None,
@@ -33,18 +31,18 @@ class ConventionService:
         return ConventionCriteria(party_id=party_id, territory_id=scope, signed_from=signed_from,
                                   signed_to=signed_to, in_force_on=in_force_on)
 
-    async def page(self, criteria: ConventionCriteria, request: PageRequest) -> Page[Row]:
+    async def page(self, criteria: ConventionCriteria, request: PageRequest) -> Page[ConventionRecord]:
         return await self.repository.page(criteria, request)
 
     async def count(self, criteria: ConventionCriteria) -> int:
         return await self.repository.count(criteria)
 
-    async def of_organizations(self, organization_ids: list[str], request: PageRequest) -> dict[str, Page[Row]]:
+    async def of_organizations(self, organization_ids: list[str], request: PageRequest
+                               ) -> dict[str, Page[ConventionRecord]]:
         return await self.repository.of_organizations(organization_ids, request)
 
-    async def signed_during(self, event_ids: list[str]) -> dict[str, list[Row]]:
+    async def signed_during(self, event_ids: list[str]) -> dict[str, list[ConventionRecord]]:
         return await self.repository.signed_during(event_ids)
 
-    async def parties(self, convention_ids: list[str]) -> dict[str, list[Row]]:
-        """Rows {organization, role, source, excerpt} per convention."""
+    async def parties(self, convention_ids: list[str]) -> dict[str, list[PartyRecord]]:
         return await self.repository.parties(convention_ids)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from graphdir.db.reader import Reader
 from graphdir.domain.common.paging import Page, PageRequest, page_from_rows
-from graphdir.domain.common.repository import batched_pages, fill, grouped, page_params
+from graphdir.domain.common.repository import batched_pages, each, fill, grouped, node, page_params
 from graphdir.domain.organizations import cypher
 from graphdir.domain.organizations.filters import OrganizationCriteria, where
+from graphdir.domain.organizations.records import MembershipRecord, OrganizationRecord, PartnershipRecord
 
 # Per ordering: (cursor key, ORDER BY forward, ORDER BY backward).
 ORDERS = {
@@ -19,25 +19,24 @@ ORDERS = {
 # Sorts after every sortName and id (both folded to ASCII by the loader).
 _LAST = "\U0010ffff"
 
-Row = dict[str, Any]
-
 
 class OrganizationRepository:
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
 
-    async def by_ids(self, ids: list[str]) -> dict[str, Row]:
-        return await grouped(self.reader, cypher.BY_IDS, ids, "node")
+    async def by_ids(self, ids: list[str]) -> dict[str, OrganizationRecord]:
+        return await grouped(self.reader, cypher.BY_IDS, ids, "node", OrganizationRecord.of)
 
-    async def by_siren(self, siren: str) -> Row | None:
+    async def by_siren(self, siren: str) -> OrganizationRecord | None:
         row = await self.reader.read_one(cypher.BY_SIREN, {"siren": siren})
-        return row["node"] if row else None
+        return OrganizationRecord.of(row["node"]) if row else None
 
-    async def by_slug(self, slug: str) -> Row | None:
+    async def by_slug(self, slug: str) -> OrganizationRecord | None:
         row = await self.reader.read_one(cypher.BY_SLUG, {"slug": slug})
-        return row["node"] if row else None
+        return OrganizationRecord.of(row["node"]) if row else None
 
-    async def page(self, criteria: OrganizationCriteria, order: str, request: PageRequest) -> Page[Row]:
+    async def page(self, criteria: OrganizationCriteria, order: str, request: PageRequest
+                   ) -> Page[OrganizationRecord]:
         match, skip = _generator(criteria)
         fragment, params = where(criteria, skip=skip)
         # The index-ordered walk by name stops early unless the filter is selective; kinds and families usually are
@@ -56,10 +55,10 @@ class OrganizationRepository:
                          order=backward if request.backward else forward)
             params |= page_params(request)
         rows = await self.reader.read(query, params)
-        return page_from_rows(rows, request)
+        return page_from_rows(rows, request, node(OrganizationRecord.of))
 
     async def page_with_total(self, criteria: OrganizationCriteria, order: str, request: PageRequest
-                              ) -> Page[Row] | None:
+                              ) -> Page[OrganizationRecord] | None:
         """The page and the list's total in one pass, for lists walked down from a territory or a body (forward
         pages); None for the others, whose page reads an index in order and stops early: counting would walk all."""
         match, skip = _generator(criteria)
@@ -70,7 +69,7 @@ class OrganizationRepository:
         query = fill(cypher.PAGE_WITH_TOTAL, match=match, where=fragment, key=key, order=forward)
         row = await self.reader.read_one(query, params | page_params(request))
         assert row is not None  # the statement always returns its one row
-        return page_from_rows(row["edges"], request, total=row["total"])
+        return page_from_rows(row["edges"], request, node(OrganizationRecord.of), total=row["total"])
 
     async def count(self, criteria: OrganizationCriteria) -> int:
         match, skip = _generator(criteria)
@@ -80,25 +79,27 @@ class OrganizationRepository:
         return int(row["total"]) if row else 0
 
     async def in_territories(self, territory_ids: list[str], criteria: OrganizationCriteria, order: str,
-                             request: PageRequest) -> dict[str, Page[Row]]:
+                             request: PageRequest) -> dict[str, Page[OrganizationRecord]]:
         fragment, params = where(criteria)
         query = fill(cypher.IN_TERRITORIES, where=fragment, key=ORDERS[order][0])
-        pages = await batched_pages(self.reader, query, territory_ids, request, params)
-        return {key: _nodes(page) for key, page in pages.items()}
+        return await batched_pages(self.reader, query, territory_ids, request, params, node(OrganizationRecord.of))
 
-    async def members(self, ids: list[str], on: dt.date | None, request: PageRequest) -> dict[str, Page[Row]]:
-        return await batched_pages(self.reader, cypher.MEMBERS, ids, request, {"on": on})
+    async def members(self, ids: list[str], on: dt.date | None, request: PageRequest
+                      ) -> dict[str, Page[MembershipRecord]]:
+        return await batched_pages(self.reader, cypher.MEMBERS, ids, request, {"on": on}, MembershipRecord.of)
 
-    async def member_of(self, ids: list[str], on: dt.date | None, request: PageRequest) -> dict[str, Page[Row]]:
-        return await batched_pages(self.reader, cypher.MEMBER_OF, ids, request, {"on": on})
+    async def member_of(self, ids: list[str], on: dt.date | None, request: PageRequest
+                        ) -> dict[str, Page[MembershipRecord]]:
+        return await batched_pages(self.reader, cypher.MEMBER_OF, ids, request, {"on": on}, MembershipRecord.of)
 
     async def partners(self, ids: list[str], on: dt.date | None, kinds: list[str] | None, direction: str | None,
-                       request: PageRequest) -> dict[str, Page[Row]]:
+                       request: PageRequest) -> dict[str, Page[PartnershipRecord]]:
         params = {"on": on, "kinds": kinds, "direction": direction}
-        return await batched_pages(self.reader, cypher.PARTNERS, ids, request, params)
+        return await batched_pages(self.reader, cypher.PARTNERS, ids, request, params, PartnershipRecord.of)
 
-    async def organisers_of(self, event_ids: list[str]) -> dict[str, list[Row]]:
-        return await grouped(self.reader, cypher.ORGANISERS_OF_EVENTS, event_ids, "nodes")
+    async def organisers_of(self, event_ids: list[str]) -> dict[str, list[OrganizationRecord]]:
+        return await grouped(self.reader, cypher.ORGANISERS_OF_EVENTS, event_ids, "nodes",
+                             each(OrganizationRecord.of))
 
 
 def _generator(criteria: OrganizationCriteria) -> tuple[str | None, frozenset[str]]:
@@ -110,9 +111,4 @@ def _generator(criteria: OrganizationCriteria) -> tuple[str | None, frozenset[st
     if criteria.territory_id is not None:
         return cypher.MATCH_IN_TERRITORY, frozenset({"territory"})
     return None, frozenset()
-
-
-def _nodes(page: Page[Row]) -> Page[Row]:
-    page.rows = [row["node"] for row in page.rows]
-    return page
 

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from graphdir.db.reader import Reader
 from graphdir.domain.common.paging import Page, PageRequest
 from graphdir.domain.organizations.filters import OrganizationCriteria
+from graphdir.domain.organizations.records import MembershipRecord, OrganizationRecord, PartnershipRecord
 from graphdir.domain.organizations.repository import OrganizationRepository
 from graphdir.domain.territories.service import TerritoryService
-
-Row = dict[str, Any]
 
 
 class OrganizationService:
@@ -19,13 +17,13 @@ class OrganizationService:
         self.repository = OrganizationRepository(reader)
         self.territories = TerritoryService(reader)
 
-    async def by_ids(self, ids: list[str]) -> dict[str, Row]:
+    async def by_ids(self, ids: list[str]) -> dict[str, OrganizationRecord]:
         return await self.repository.by_ids(ids)
 
-    async def by_siren(self, siren: str) -> Row | None:
+    async def by_siren(self, siren: str) -> OrganizationRecord | None:
         return await self.repository.by_siren(siren)
 
-    async def by_slug(self, slug: str) -> Row | None:
+    async def by_slug(self, slug: str) -> OrganizationRecord | None:
         return await self.repository.by_slug(slug)
 
     async def criteria(self, *, kinds: list[str] | None = None, families: list[str] | None = None,
@@ -43,26 +41,31 @@ class OrganizationService:
             territory_id=scope, member_of=member_of, transitive=transitive, text=text, on=on,
         )
 
-    async def page(self, criteria: OrganizationCriteria, order: str, request: PageRequest) -> Page[Row]:
+    async def page(self, criteria: OrganizationCriteria, order: str, request: PageRequest) -> Page[OrganizationRecord]:
         return await self.repository.page(criteria, order, request)
 
     async def page_with_total(self, criteria: OrganizationCriteria, order: str, request: PageRequest
-                              ) -> Page[Row] | None:
+                              ) -> Page[OrganizationRecord] | None:
         return await self.repository.page_with_total(criteria, order, request)
 
     async def count(self, criteria: OrganizationCriteria) -> int:
         return await self.repository.count(criteria)
 
     async def in_territories(self, territory_ids: list[str], criteria: OrganizationCriteria, order: str,
-                             request: PageRequest) -> dict[str, Page[Row]]:
+                             request: PageRequest) -> dict[str, Page[OrganizationRecord]]:
         return await self.repository.in_territories(territory_ids, criteria, order, request)
 
-    async def members(self, ids: list[str], on: dt.date | None, request: PageRequest) -> dict[str, Page[Row]]:
+    async def members(self, ids: list[str], on: dt.date | None, request: PageRequest
+                      ) -> dict[str, Page[MembershipRecord]]:
         return await self.repository.members(ids, on, request)
 
-    async def member_of(self, ids: list[str], on: dt.date | None, request: PageRequest) -> dict[str, Page[Row]]:
+    async def member_of(self, ids: list[str], on: dt.date | None, request: PageRequest
+                        ) -> dict[str, Page[MembershipRecord]]:
         return await self.repository.member_of(ids, on, request)
 
     async def partners(self, ids: list[str], on: dt.date | None, kinds: list[str] | None, direction: str | None,
-                       request: PageRequest) -> dict[str, Page[Row]]:
+                       request: PageRequest) -> dict[str, Page[PartnershipRecord]]:
         return await self.repository.partners(ids, on, kinds, direction, request)
+
+    async def organisers_of(self, event_ids: list[str]) -> dict[str, list[OrganizationRecord]]:
+        return await self.repository.organisers_of(event_ids)

@@ -6,19 +6,20 @@ shares with the origin. Pages are keyset pages on (distance, sortName, id).
 
 from __future__ import annotations
 
-import base64
-import json
 import math
 from dataclasses import dataclass, field
-from typing import Any, LiteralString
+from typing import Any
 
 from neo4j.spatial import WGS84Point
 
+from graphdir.db.reader import Reader
 from graphdir.domain.common.errors import InvalidArgument
+from graphdir.domain.common.paging import Page, PageRequest
+from graphdir.domain.organizations.filters import OrganizationCriteria, where
+from graphdir.domain.organizations.records import OrganizationRecord
 from graphdir.domain.partners.repository import PartnersRepository
 
 MAX_RADIUS_KM = 200.0
-MAX_PAGE = 100
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,7 @@ class NearHit:
     distance_km: float
     approximate: bool
     shared_territories: list[TerritoryRef]
-    cursor: str
-    row: dict[str, Any] = field(default_factory=dict, compare=False)  # the organization (ORGANIZATION_MAP)
+    organization: OrganizationRecord
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,11 @@ class ResolvedOrigin:
 
 @dataclass
 class NearPage:
-    hits: list[NearHit]
-    has_next: bool
+    """A keyset page of hits (keys: distance in metres, sortName, id; the total when asked) and the resolved origin,
+    which `count` takes."""
+
+    page: Page[NearHit]
     origin: ResolvedOrigin
-    total: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,12 +81,6 @@ def check_radius(radius_km: float, argument: str = "radiusKm") -> float:
     return radius_km
 
 
-def check_first(first: int, argument: str = "first") -> int:
-    if first < 0 or first > MAX_PAGE:
-        raise InvalidArgument(argument, f"must be between 0 and {MAX_PAGE}, got {first}")
-    return first
-
-
 def check_origin(origin: Origin) -> None:
     given = [origin.commune_code is not None, origin.latitude is not None or origin.longitude is not None,
              origin.organization_id is not None]
@@ -99,25 +94,9 @@ def check_origin(origin: Origin) -> None:
             raise InvalidArgument("near.point.longitude", f"must be a number in [-180, 180], got {lon}")
 
 
-def encode_cursor(distance_m: float, sort_name: str, organization_id: str) -> str:
-    raw = json.dumps([distance_m, sort_name, organization_id], separators=(",", ":"))
-    return base64.urlsafe_b64encode(raw.encode()).decode()
-
-
-def decode_cursor(cursor: str, argument: str = "after") -> dict[str, Any]:
-    try:
-        distance, sort_name, organization_id = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-        if not isinstance(distance, int | float) or not isinstance(sort_name, str) or not isinstance(
-                organization_id, str):
-            raise ValueError
-    except Exception as exc:
-        raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list") from exc
-    return {"distance": float(distance), "sortName": sort_name, "id": organization_id}
-
-
 class PartnersService:
-    def __init__(self, repository: PartnersRepository) -> None:
-        self.repository = repository
+    def __init__(self, reader: Reader) -> None:
+        self.repository = PartnersRepository(reader)
 
     async def resolve(self, origin: Origin, organization_argument: str = "near.organizationId") -> ResolvedOrigin:
         check_origin(origin)
@@ -141,30 +120,36 @@ class PartnersService:
         return ResolvedOrigin(point=row["location"], commune=row["commune"], territory_ids=row["territoryIds"],
                               exclude=exclude)
 
-    async def near(self, origin: Origin, radius_km: float, where: LiteralString, params: dict[str, Any],
-                   first: int, after: str | None, with_total: bool = False) -> NearPage:
+    async def near(self, origin: Origin, radius_km: float, criteria: OrganizationCriteria, request: PageRequest,
+                   with_total: bool = False) -> NearPage:
         """One page of organizations near the origin: two round trips (the origin, then the page and its total)."""
         check_radius(radius_km)
-        check_first(first)
-        after_key = decode_cursor(after) if after is not None else None
+        fragment, params = where(criteria)
         resolved = await self.resolve(origin)
-        row = await self.repository.near(resolved.point, radius_km * 1000.0, resolved.exclude, where, params,
-                                         after_key, first + 1, resolved.territory_ids, with_total)
-        hits = [NearHit(
+        after = None
+        if request.key is not None:
+            distance, sort_name, organization_id = request.key
+            after = {"distance": float(distance), "sortName": sort_name, "id": organization_id}
+        row = await self.repository.near(resolved.point, radius_km * 1000.0, resolved.exclude, fragment, params,
+                                         after, request.size + 1, resolved.territory_ids, with_total)
+        found = row["hits"]
+        kept = found[: request.size]
+        page = Page(rows=[NearHit(
             organization_id=hit["id"], distance_km=hit["distance"] / 1000.0, approximate=hit["approximate"],
             shared_territories=[TerritoryRef(**t) for t in hit["shared"]],
-            cursor=encode_cursor(hit["distance"], hit["sortName"], hit["id"]), row=hit["node"],
-        ) for hit in row["hits"][:first]]
-        return NearPage(hits=hits, has_next=len(row["hits"]) > first, origin=resolved, total=row["total"])
+            organization=OrganizationRecord.of(hit["node"]),
+        ) for hit in kept], keys=[(hit["distance"], hit["sortName"], hit["id"]) for hit in kept],
+            has_next=len(found) > request.size, has_previous=request.key is not None, total=row["total"])
+        return NearPage(page=page, origin=resolved)
 
-    async def count(self, origin: ResolvedOrigin, radius_km: float, where: LiteralString,
-                    params: dict[str, Any]) -> int:
+    async def count(self, origin: ResolvedOrigin, radius_km: float, criteria: OrganizationCriteria) -> int:
         """How many organizations are within the radius of an origin resolved by `near`."""
-        return await self.repository.near_count(origin.point, radius_km * 1000.0, origin.exclude, where, params)
+        fragment, params = where(criteria)
+        return await self.repository.near_count(origin.point, radius_km * 1000.0, origin.exclude, fragment, params)
 
     async def suggest(self, organization_id: str, radius_km: float, first: int) -> list[Suggestion]:
+        """The `first` best suggestions (a size checked by the caller, graphdir.domain.common.paging)."""
         check_radius(radius_km)
-        check_first(first)
         resolved = await self.resolve(Origin(organization_id=organization_id), "organizationId")
         rows = await self.repository.suggestions(organization_id, resolved.point, radius_km * 1000.0, first)
         return [Suggestion(organization_id=row["id"], distance_km=row["distance"] / 1000.0, score=row["score"],

@@ -11,13 +11,12 @@ from dataclasses import dataclass
 
 from graphdir.db.reader import Reader
 from graphdir.domain.common.errors import InvalidArgument
+from graphdir.domain.common.paging import DEFAULT_PAGE_SIZE
 from graphdir.domain.search import lucene
 from graphdir.domain.search.ranking import Candidate, Ranked, rank
 from graphdir.domain.search.repository import SearchRepository
 from graphdir.vocabulary import NodeType
 
-DEFAULT_FIRST = 10
-MAX_FIRST = 50
 POOL_FACTOR = 4
 MIN_POOL = 40
 MAX_POOL = 200
@@ -45,12 +44,14 @@ class SearchService:
     def __init__(self, reader: Reader) -> None:
         self.repository = SearchRepository(reader)
 
-    async def search(self, text: str, kinds: Iterable[NodeType] | None = None, first: int = DEFAULT_FIRST) -> list[Hit]:
-        if first < 1 or first > MAX_FIRST:
-            raise InvalidArgument("first", f"must be between 1 and {MAX_FIRST}, got {first}")
+    async def search(self, text: str, kinds: Iterable[NodeType] | None = None, first: int = DEFAULT_PAGE_SIZE
+                     ) -> list[Hit]:
+        """The `first` best hits (a size checked by the caller, graphdir.domain.common.paging)."""
         query = lucene.build(text)
         if query is None:
             raise InvalidArgument("text", "must contain at least one letter or digit")
+        if first == 0:
+            return []
         # No kinds, or an empty list, means every kind.
         labels = sorted({k.value for k in kinds}) if kinds else None
         pool = min(max(first * POOL_FACTOR, MIN_POOL), MAX_POOL)
