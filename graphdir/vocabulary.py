@@ -7,6 +7,7 @@ synthetic generator. Plain Python: no GraphQL, no driver.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from typing import Self
 
@@ -217,3 +218,11 @@ class NodeType(Term):
     TERRITORY = ("Territory", "A territory: commune, EPCI, département, région, pays, overseas collectivity.")
     CONVENTION = ("Convention", "A convention between organizations.")
     EVENT = ("Event", "An event: seminar, round table, general assembly…")
+
+
+def node_type_of(labels: Iterable[str]) -> str | None:
+    """The NodeType value (the GraphQL type) among a node's labels; None for any other node."""
+    return next((label for label in labels if label in _NODE_TYPES), None)
+
+
+_NODE_TYPES = frozenset(values(NodeType))

@@ -139,6 +139,8 @@ def test_relationship_types_are_those_the_loader_writes() -> None:
     assert set(v.values(v.NetworkRelation)) <= set(v.values(v.Relationship))
     assert set(v.values(v.PartnershipKind)) <= set(v.values(v.Relationship))
     assert tuple(v.values(v.NodeType)) == NODE_TYPES
+    assert v.node_type_of(["Commune", "Territory"]) == "Territory"
+    assert v.node_type_of(["Source"]) is None
 
 
 def _generator() -> object:
