@@ -8,6 +8,7 @@ from typing import Final
 from graphdir.domain.facts.cypher import SOURCE_OF_R
 from graphdir.domain.organizations.cypher import ORGANIZATION_MAP
 from graphdir.domain.territories.cypher import ORGANIZATION_IN_TERRITORY, ORGANIZATIONS_OF_SCOPE
+from graphdir.vocabulary import ConventionStatus
 
 CONVENTION_MAP: Final = """{
   .id, .title, .kind, .status, .signedOn, .signedOnInferred, .signedOnNote, .signedAt, .place, .validFrom,
@@ -36,7 +37,7 @@ TERRITORY: Final = (
 )
 SIGNED_FROM: Final = "c.signedOnTo >= $f_signedFrom"
 SIGNED_TO: Final = "c.signedOnFrom <= $f_signedTo"
-IN_FORCE_ON: Final = """(coalesce(c.status, 'SIGNED') <> 'PLANNED'
+IN_FORCE_ON: Final = f"""(coalesce(c.status, '{ConventionStatus.SIGNED.value}') <> '{ConventionStatus.PLANNED.value}'
    AND coalesce(c.validFromFrom, c.signedOnFrom, date('0001-01-01')) <= $f_inForceOn
    AND $f_inForceOn <= coalesce(c.validUntilTo, date('9999-12-31')))"""
 ANY: Final = "true"

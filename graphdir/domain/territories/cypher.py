@@ -121,6 +121,11 @@ RETURN id, edges, COUNT {
 )
 
 # Territory.parents: the territories each of $ids is directly PART_OF, smallest level first.
+_PARENTS_SMALLEST_FIRST = (TerritoryLevel.EPCI, TerritoryLevel.PAYS, TerritoryLevel.DEPARTMENT, TerritoryLevel.REGION)
+_PARENT_RANK: Final = ("CASE t.level "
+                       + " ".join(f"WHEN '{level.value}' THEN {rank}" for rank, level in
+                                  enumerate(_PARENTS_SMALLEST_FIRST, 1))
+                       + f" ELSE {len(_PARENTS_SMALLEST_FIRST) + 1} END")
 PARENTS: Final = (
     """
 UNWIND $ids AS id
@@ -130,8 +135,9 @@ WITH id, child, coalesce($on,
           THEN coalesce(child.validUntilTo, date(child.validUntil)) ELSE date() END) AS day
 OPTIONAL MATCH (child)-[r:PART_OF]->(t:Territory)
 WHERE coalesce(r.sinceFrom, date('0001-01-01')) <= day AND day <= coalesce(r.untilTo, date('9999-12-31'))
-WITH id, t, CASE t.level WHEN 'EPCI' THEN 1 WHEN 'PAYS' THEN 2 WHEN 'DEPARTEMENT' THEN 3 WHEN 'REGION' THEN 4
-                         ELSE 5 END AS rank
+WITH id, t, """
+    + _PARENT_RANK
+    + """ AS rank
 ORDER BY id, rank, t.code
 RETURN id, collect(t """
     + TERRITORY_MAP
