@@ -7,6 +7,7 @@ synthetic generator. Plain Python: no GraphQL, no driver.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from typing import Self
 
@@ -26,6 +27,11 @@ class Term(Enum):
     @property
     def value(self) -> str:
         return self._value_
+
+    @property
+    def term(self) -> tuple[str, str]:
+        """(value, description), to declare the same word in a narrower vocabulary."""
+        return self._value_, self.description
 
 
 def values(terms: type[Term]) -> tuple[str, ...]:
@@ -118,19 +124,19 @@ class NetworkRelation(Term):
     """A relationship type a network map or a path may follow. COVERS and LOCATED_IN lead to territories: they are \
 followed by default only when the map or the path starts or ends at a territory."""
 
-    MEMBER_OF = (Relationship.MEMBER_OF.value, Relationship.MEMBER_OF.description)
-    FOUNDED = (Relationship.FOUNDED.value, Relationship.FOUNDED.description)
-    RECOGNISES = (Relationship.RECOGNISES.value, Relationship.RECOGNISES.description)
-    SUPPORTS = (Relationship.SUPPORTS.value, Relationship.SUPPORTS.description)
-    FUNDS = (Relationship.FUNDS.value, Relationship.FUNDS.description)
-    INTERLOCUTOR_OF = (Relationship.INTERLOCUTOR_OF.value, Relationship.INTERLOCUTOR_OF.description)
-    PARTNER_OF = (Relationship.PARTNER_OF.value, Relationship.PARTNER_OF.description)
-    PARTY_TO = (Relationship.PARTY_TO.value, Relationship.PARTY_TO.description)
-    HOLDS_ROLE = (Relationship.HOLDS_ROLE.value, Relationship.HOLDS_ROLE.description)
-    ORGANISED = (Relationship.ORGANISED.value, Relationship.ORGANISED.description)
-    SPOKE_AT = (Relationship.SPOKE_AT.value, Relationship.SPOKE_AT.description)
-    COVERS = (Relationship.COVERS.value, Relationship.COVERS.description)
-    LOCATED_IN = (Relationship.LOCATED_IN.value, Relationship.LOCATED_IN.description)
+    MEMBER_OF = Relationship.MEMBER_OF.term
+    FOUNDED = Relationship.FOUNDED.term
+    RECOGNISES = Relationship.RECOGNISES.term
+    SUPPORTS = Relationship.SUPPORTS.term
+    FUNDS = Relationship.FUNDS.term
+    INTERLOCUTOR_OF = Relationship.INTERLOCUTOR_OF.term
+    PARTNER_OF = Relationship.PARTNER_OF.term
+    PARTY_TO = Relationship.PARTY_TO.term
+    HOLDS_ROLE = Relationship.HOLDS_ROLE.term
+    ORGANISED = Relationship.ORGANISED.term
+    SPOKE_AT = Relationship.SPOKE_AT.term
+    COVERS = Relationship.COVERS.term
+    LOCATED_IN = Relationship.LOCATED_IN.term
 
 
 class PartnershipKind(Term):
@@ -217,3 +223,11 @@ class NodeType(Term):
     TERRITORY = ("Territory", "A territory: commune, EPCI, département, région, pays, overseas collectivity.")
     CONVENTION = ("Convention", "A convention between organizations.")
     EVENT = ("Event", "An event: seminar, round table, general assembly…")
+
+
+def node_type_of(labels: Iterable[str]) -> str | None:
+    """The NodeType value (the GraphQL type) among a node's labels; None for any other node."""
+    return next((label for label in labels if label in _NODE_TYPES), None)
+
+
+_NODE_TYPES = frozenset(values(NodeType))

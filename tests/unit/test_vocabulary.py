@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -139,6 +140,8 @@ def test_relationship_types_are_those_the_loader_writes() -> None:
     assert set(v.values(v.NetworkRelation)) <= set(v.values(v.Relationship))
     assert set(v.values(v.PartnershipKind)) <= set(v.values(v.Relationship))
     assert tuple(v.values(v.NodeType)) == NODE_TYPES
+    assert v.node_type_of(["Commune", "Territory"]) == "Territory"
+    assert v.node_type_of(["Source"]) is None
 
 
 def _generator() -> object:
@@ -169,3 +172,11 @@ def test_the_generator_writes_only_vocabulary_values(tmp_path: Path) -> None:
     for (section, field), written in seen.items():
         assert written <= set(SECTION_SPECS[section].fields[field].values), (section, field)
     assert seen[("organizations", "family")] == set(shares) | {v.OrganizationFamily.MIXED.value}
+
+
+def test_the_model_lists_the_vocabulary_s_kinds_and_families() -> None:
+    model = (REPO / "schema" / "MODEL.md").read_text()
+    kinds = model[model.index("`Organization.kind`:"):model.index("`Organization.family`:")]
+    families = model[model.index("`Organization.family`:"):model.index("or absent for public bodies")]
+    assert re.findall(r"`([A-Z_]+)`", kinds) == list(v.values(v.OrganizationKind))
+    assert re.findall(r"`([A-Z_]+)`", families) == list(v.values(v.OrganizationFamily))

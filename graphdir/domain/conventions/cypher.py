@@ -14,6 +14,7 @@ from graphdir.domain.territories.cypher import (
     inside,
     territories_inside,
 )
+from graphdir.vocabulary import ConventionStatus
 
 CONVENTION_MAP: Final = """{
   .id, .title, .kind, .status, .signedOn, .signedOnInferred, .signedOnNote, .signedAt, .place, .validFrom,
@@ -44,8 +45,10 @@ TERRITORY: Final = (
 )
 SIGNED_FROM: Final = "c.signedOnTo >= $f_signedFrom"
 SIGNED_TO: Final = "c.signedOnFrom <= $f_signedTo"
-IN_FORCE_ON: Final = "(coalesce(c.status, 'SIGNED') <> 'PLANNED' AND " + held_on(
-    "c", "$f_inForceOn", (("validFromFrom", "signedOnFrom"), "validUntilTo")) + ")"
+IN_FORCE_ON: Final = (
+    f"(coalesce(c.status, '{ConventionStatus.SIGNED.value}') <> '{ConventionStatus.PLANNED.value}' AND "
+    + held_on("c", "$f_inForceOn", (("validFromFrom", "signedOnFrom"), "validUntilTo")) + ")"
+)
 ANY: Final = "true"
 
 # What binds `c` for a page: every convention, or (when the filter names a territory) those signed in it or with a

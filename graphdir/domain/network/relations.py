@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from graphdir.vocabulary import NetworkRelation as Relation
 from graphdir.vocabulary import NodeType
 
-__all__ = ["ACTOR_RELATIONS", "NODE_TYPES", "TERRITORY_RELATIONS", "Relation", "resolve", "type_of"]
+__all__ = ["ACTOR_RELATIONS", "NODE_TYPES", "TERRITORY_RELATIONS", "Relation", "resolve"]
 
 
 # Links to territories: a region is covered by hundreds of bodies and a commune hosts every organization located in
@@ -18,13 +18,6 @@ ACTOR_RELATIONS = frozenset(set(Relation) - TERRITORY_RELATIONS)
 
 # The node types (GraphQL type = main label) a map or a path may start or end at.
 NODE_TYPES = tuple(node_type.value for node_type in NodeType)
-
-
-def type_of(labels: Iterable[str]) -> str | None:
-    for label in labels:
-        if label in NODE_TYPES:
-            return label
-    return None
 
 
 def resolve(requested: Iterable[Relation] | None, *end_types: str) -> list[str]:

@@ -24,9 +24,10 @@ from typing import Any
 from graphdir.db.reader import Reader
 from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.network.cypher import MAX_PATH_LENGTH
-from graphdir.domain.network.relations import NODE_TYPES, Relation, resolve, type_of
+from graphdir.domain.network.relations import NODE_TYPES, Relation, resolve
 from graphdir.domain.network.repository import NetworkRepository
 from graphdir.text import fold
+from graphdir.vocabulary import node_type_of
 
 MIN_DEPTH, MAX_DEPTH, DEFAULT_DEPTH = 1, 3, 1
 MIN_LIMIT, MAX_LIMIT, DEFAULT_LIMIT = 1, 1000, 200
@@ -91,7 +92,7 @@ def _check_type(argument: str, type_name: str) -> None:
 
 
 def _node(row: dict[str, Any], depth: int) -> MapNode | None:
-    type_name = type_of(row["labels"])
+    type_name = node_type_of(row["labels"])
     if type_name is None or row["id"] is None:
         return None
     return MapNode(type_name, row["id"], row["label"], depth)

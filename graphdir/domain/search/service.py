@@ -15,15 +15,11 @@ from graphdir.domain.common.paging import DEFAULT_PAGE_SIZE
 from graphdir.domain.search import lucene
 from graphdir.domain.search.ranking import Candidate, Ranked, rank
 from graphdir.domain.search.repository import SearchRepository
-from graphdir.vocabulary import NodeType
+from graphdir.vocabulary import NodeType, node_type_of
 
 POOL_FACTOR = 4
 MIN_POOL = 40
 MAX_POOL = 200
-
-
-# The GraphQL type of a node is its main label.
-_TYPE_OF_LABEL = {kind.value: kind.value for kind in NodeType}
 
 
 @dataclass(frozen=True)
@@ -31,13 +27,6 @@ class Hit:
     type_name: str
     id: str
     score: float
-
-
-def type_of(labels: Iterable[str]) -> str | None:
-    for label in labels:
-        if label in _TYPE_OF_LABEL:
-            return _TYPE_OF_LABEL[label]
-    return None
 
 
 class SearchService:
@@ -58,7 +47,7 @@ class SearchService:
         rows = await self.repository.candidates(query.text, labels, pool)
         candidates = []
         for row in rows:
-            type_name = type_of(row["labels"])
+            type_name = node_type_of(row["labels"])
             if type_name is None or row["id"] is None:
                 continue
             candidates.append(Candidate(type_name, row["id"], float(row["score"]), (row["name"], row["acronym"]),

@@ -154,6 +154,11 @@ RETURN id, edges, COUNT {
 )
 
 # Territory.parents: the territories each of $ids lies inside on the standing day, smallest level first.
+_PARENTS_SMALLEST_FIRST = (TerritoryLevel.EPCI, TerritoryLevel.PAYS, TerritoryLevel.DEPARTMENT, TerritoryLevel.REGION)
+_PARENT_RANK: Final = ("CASE t.level "
+                       + " ".join(f"WHEN '{level.value}' THEN {rank}" for rank, level in
+                                  enumerate(_PARENTS_SMALLEST_FIRST, 1))
+                       + f" ELSE {len(_PARENTS_SMALLEST_FIRST) + 1} END")
 PARENTS: Final = (
     """
 UNWIND $ids AS id
@@ -165,8 +170,9 @@ OPTIONAL MATCH (child)-[r:PART_OF]->(t:Territory)
 WHERE """
     + held_on("r", "day")
     + """
-WITH id, t, CASE t.level WHEN 'EPCI' THEN 1 WHEN 'PAYS' THEN 2 WHEN 'DEPARTEMENT' THEN 3 WHEN 'REGION' THEN 4
-                         ELSE 5 END AS rank
+WITH id, t, """
+    + _PARENT_RANK
+    + """ AS rank
 ORDER BY id, rank, t.code
 RETURN id, collect(t """
     + TERRITORY_MAP
