@@ -49,7 +49,7 @@ CRES = gid("Organization", "cres-auvergne")
      "filter.territoryLevel"),
     ('{ suggestedPartners(organizationId: "T3JnYW5pemF0aW9uOm5vYm9keQ==") { score } }', {}, "organizationId"),
     ('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', {"ids": [CRES] * 101}, "ids"),
-    ('{ search(text: "cres", first: 0) { score } }', {}, "first"),
+    ('{ search(text: "cres", first: 101) { score } }', {}, "first"),
     ('query($id: ID!) { network(centerId: $id, depth: 9) { truncated } }', {"id": CRES}, "depth"),
     # Dates: in a literal (validation) and in a variable (coercion).
     ('{ territory(code: "03095") { parents(on: "2012-13-01") { code } } }', {}, "on"),

@@ -16,6 +16,7 @@ from graphql import GraphQLEnumType
 
 from graphdir import vocabulary as v
 from graphdir.api.schema import schema
+from graphdir.db.schema import CONSTRAINTS_FILE
 from graphdir.domain.network.relations import NODE_TYPES
 from graphdir.domain.territories.cypher import BY_CODE
 from graphdir.loader import cypher as loader_cypher
@@ -125,7 +126,7 @@ def test_levels_have_the_labels_ids_and_constraints_the_graph_uses() -> None:
                                                            "Collectivite"}
     assert v.TerritoryLevel.DEPARTMENT.territory_id("2A") == "departement:2A"
     assert {level.value: level.label for level in v.TerritoryLevel} == LEVEL_LABELS
-    constraints = (REPO / "schema" / "constraints.cypher").read_text()
+    constraints = CONSTRAINTS_FILE.read_text(encoding="utf-8")
     for level in v.TerritoryLevel:
         # BY_CODE looks a code up through each level's label: its unique constraint is the index it seeks.
         assert f"FOR (n:{level.label}) REQUIRE n.code IS UNIQUE" in constraints
