@@ -23,7 +23,8 @@ from graphdir.api.partners.types import NEAR_ORDER, NearInput, PartnerConnection
 from graphdir.api.relay import page_request, page_size, selects
 from graphdir.api.territories.enums import TerritoryLevel, ambiguous_code, level_value
 from graphdir.domain.common.errors import AmbiguousCode
-from graphdir.domain.partners.service import Origin, PartnersInputError, PartnersService
+from graphdir.domain.partners.records import Origin
+from graphdir.domain.partners.service import PartnersInputError, PartnersService
 from graphdir.domain.territories.service import TerritoryService
 
 
