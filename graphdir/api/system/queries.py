@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.context import Context
-from graphdir.db.server_info import QUERY
+from graphdir.domain.system.service import SystemService
 
 
 @strawberry.type(description="The Neo4j server graphdir reads from.")
@@ -19,6 +19,5 @@ class DatabaseServer:
 class SystemQuery:
     @strawberry.field(description="The Neo4j server behind this directory.")
     async def database_server(self, info: Info[Context, None]) -> DatabaseServer:
-        row = await info.context.reader.read_one(QUERY)
-        assert row is not None
-        return DatabaseServer(version=row["version"], edition=row["edition"])
+        server = await SystemService(info.context.reader).server()
+        return DatabaseServer(version=server.version, edition=server.edition)
