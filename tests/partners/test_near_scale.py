@@ -14,7 +14,8 @@ from graphdir.db.reader import Reader
 from graphdir.domain.common.paging import PageRequest
 from graphdir.domain.organizations.filters import OrganizationCriteria
 from graphdir.domain.partners import cypher
-from graphdir.domain.partners.service import Origin, PartnersService
+from graphdir.domain.partners.records import Origin
+from graphdir.domain.partners.service import PartnersService
 
 # Neo4j measures WGS-84 distances with the haversine formula on a sphere of this radius (metres).
 NEO4J_EARTH_RADIUS_M = 6378140.0

@@ -238,3 +238,24 @@ async def test_suggestions_rank_shared_networks_and_complementary_families(nearb
     assert scores == sorted(scores, reverse=True)
     body, _ = await run(nearby, settings, SUGGEST, id=encode("Organization", "test-partners-coop-vichy"), radius=0)
     assert body["errors"][0]["extensions"]["argument"] == "radiusKm"
+
+
+SUGGEST_FIRST = """
+query($id: ID!, $first: Int) {
+  suggestedPartners(organizationId: $id, first: $first) { organization { name } }
+}"""
+
+
+@pytest.mark.parametrize(("first", "error"), [(None, None), (1, None), (0, None), (101, "first"), (-1, "first")])
+async def test_suggestions_take_first_as_every_list_does(nearby: AsyncDriver, settings: Settings, first: int | None,
+                                                         error: str | None) -> None:
+    body, _ = await run(nearby, settings, SUGGEST_FIRST, id=encode("Organization", "test-partners-coop-vichy"),
+                        first=first)
+    if error is not None:
+        assert body["errors"][0]["extensions"] == {"code": "BAD_USER_INPUT", "argument": error}
+        return
+    assert "errors" not in body, body
+    found = body["data"]["suggestedPartners"]
+    assert len(found) <= (20 if first is None else first)
+    if first:
+        assert len(found) == first

@@ -22,7 +22,8 @@ from graphdir.api.partners.types import NEAR_ORDER, NearInput, PartnerConnection
 from graphdir.api.relay import page_request, page_size, selects
 from graphdir.api.territories.enums import TerritoryLevel, level_value
 from graphdir.domain.common.errors import InvalidArgument
-from graphdir.domain.partners.service import Origin, PartnersService
+from graphdir.domain.partners.records import Origin
+from graphdir.domain.partners.service import PartnersService
 from graphdir.domain.territories.service import TerritoryService
 
 

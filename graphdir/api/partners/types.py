@@ -7,7 +7,7 @@ import strawberry
 from graphdir.api.connections import Connection, Edge
 from graphdir.api.organizations.types import Organization
 from graphdir.api.territories.enums import TerritoryLevel
-from graphdir.domain.partners.service import NearHit
+from graphdir.domain.partners.records import NearHit
 
 # The cursor ordering of partnersNear: keys (distance in metres, sortName, id).
 NEAR_ORDER = "partner:NEAR"

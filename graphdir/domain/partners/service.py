@@ -7,72 +7,19 @@ shares with the origin. Pages are keyset pages on (distance, sortName, id).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from typing import Any
-
-from neo4j.spatial import WGS84Point
 
 from graphdir.db.reader import Reader
 from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.common.paging import Page, PageRequest
 from graphdir.domain.organizations.filters import OrganizationCriteria, where
 from graphdir.domain.organizations.records import OrganizationRecord
+from graphdir.domain.partners.records import NearHit, NearPage, Origin, ResolvedOrigin, Suggestion, TerritoryRef
 from graphdir.domain.partners.repository import PartnersRepository
 
 MAX_RADIUS_KM = 200.0
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Exactly one of a commune code, a point or an organization id."""
-
-    commune_code: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    organization_id: str | None = None
-
-
-@dataclass(frozen=True)
-class TerritoryRef:
-    id: str
-    code: str
-    name: str
-    level: str
-
-
-@dataclass(frozen=True)
-class NearHit:
-    organization_id: str
-    distance_km: float
-    approximate: bool
-    shared_territories: list[TerritoryRef]
-    organization: OrganizationRecord
-
-
-@dataclass(frozen=True)
-class ResolvedOrigin:
-    point: WGS84Point
-    commune: str | None
-    territory_ids: list[str]
-    exclude: list[str]
-
-
-@dataclass
-class NearPage:
-    """A keyset page of hits (keys: distance in metres, sortName, id; the total when asked) and the resolved origin,
-    which `count` takes."""
-
-    page: Page[NearHit]
-    origin: ResolvedOrigin
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    organization_id: str
-    distance_km: float
-    score: float
-    approximate: bool
-    reasons: list[str] = field(default_factory=list)
 
 
 def check_radius(radius_km: float, argument: str = "radiusKm") -> float:
