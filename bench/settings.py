@@ -15,6 +15,8 @@ from pathlib import Path
 from graphdir.db.local import LocalInstance
 
 ROOT = Path(__file__).resolve().parents[1]
+# The checkout's local servers, wherever the benchmark is started from (graphdir's default is the current directory's).
+os.environ.setdefault("GRAPHDIR_NEO4J_HOME", str(ROOT / ".neo4j"))
 BENCH = ROOT / "bench"
 DATA = BENCH / "data"
 RESULTS = BENCH / "results"

@@ -41,10 +41,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = replace(settings, host=args.host or settings.host, port=args.port or settings.port,
                        workers=args.workers or settings.workers)
     logs.configure(settings.log_level, settings.log_format, settings.workers)
+    log = logging.getLogger("graphdir.cli")
     # Fail fast with one line rather than serving a directory that cannot read its graph; apply the schema here,
     # once, rather than in every worker.
-    report = asyncio.run(_with_driver(settings, lambda driver: db_schema.apply(driver, settings.neo4j_database)))
-    logging.getLogger("graphdir.cli").info(str(report))
+    try:
+        report = asyncio.run(_with_driver(settings, lambda driver: db_schema.apply(driver, settings.neo4j_database)))
+    except DatabaseUnavailable as exc:
+        log.error(str(exc))  # in the format asked for, as every line `serve` writes
+        return EXIT_UNAVAILABLE
+    log.info(str(report))
     options: dict[str, Any] = {"host": settings.host, "port": settings.port, "log_config": None,
                                "access_log": False, "loop": "uvloop", "http": "httptools"}
     if settings.workers > 1:

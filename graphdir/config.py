@@ -61,9 +61,6 @@ class Settings:
     graphiql: bool
     # Processes serving requests: one event loop each, so one core each at most.
     workers: int
-    # True when graphdir manages the Neo4j server itself (NEO4J_URI unset).
-    local_neo4j: bool
-    instance: str
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -75,9 +72,8 @@ class Settings:
         env = os.environ if env is None else env
         instance = env.get("GRAPHDIR_INSTANCE", "run")
         uri = env.get("NEO4J_URI", "").strip()
-        local = not uri
         password = env.get("NEO4J_PASSWORD", "")
-        if local:
+        if not uri:  # the local server of GRAPHDIR_INSTANCE
             server = LocalInstance(instance)
             uri = server.uri
             if not password:
@@ -99,8 +95,6 @@ class Settings:
             log_format=_choice("GRAPHDIR_LOG_FORMAT", env.get("GRAPHDIR_LOG_FORMAT", "auto").lower(), _LOG_FORMATS),
             graphiql=_flag("GRAPHDIR_GRAPHIQL", env.get("GRAPHDIR_GRAPHIQL", "true")),
             workers=_workers(env.get("GRAPHDIR_WORKERS", "1")),
-            local_neo4j=local,
-            instance=instance,
         )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -20,6 +21,8 @@ from graphdir.db.driver import connect
 from graphdir.db.local import LocalInstance
 
 os.environ.setdefault("GRAPHDIR_INSTANCE", "test")
+# The checkout's local servers, wherever pytest is started from (graphdir's default is the current directory's).
+os.environ.setdefault("GRAPHDIR_NEO4J_HOME", str(Path(__file__).resolve().parents[1] / ".neo4j"))
 
 
 @pytest.fixture(scope="session")
@@ -62,8 +65,6 @@ async def seeded(driver: AsyncDriver, settings: Settings) -> AsyncDriver:
     Tests must not wipe it: a test that writes uses ids of its own (prefix `test-`) and removes them itself.
     """
     if not _seeded.get("done"):
-        from pathlib import Path
-
         from graphdir.loader import load_paths
 
         await load_paths(driver, settings.neo4j_database, [Path(SEEDS)])

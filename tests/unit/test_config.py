@@ -9,8 +9,7 @@ BASE = {"NEO4J_URI": "neo4j://db.example:7687", "NEO4J_PASSWORD": "pw"}
 
 def test_remote_server_settings() -> None:
     s = Settings.from_env({**BASE, "NEO4J_DATABASE": "ess", "GRAPHDIR_PORT": "9000", "GRAPHDIR_GRAPHIQL": "off"})
-    assert (s.neo4j_uri, s.neo4j_database, s.port, s.graphiql, s.local_neo4j) == (
-        "neo4j://db.example:7687", "ess", 9000, False, False)
+    assert (s.neo4j_uri, s.neo4j_database, s.port, s.graphiql) == ("neo4j://db.example:7687", "ess", 9000, False)
 
 
 def test_defaults() -> None:
