@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
-from typing import cast
-
 import strawberry
 
 from graphdir.api.ids import encode
@@ -12,11 +9,6 @@ from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate, PartialDateTime
 from graphdir.domain.common.records import Location
 from graphdir.domain.facts.records import Citation, SourceRecord
-
-
-def graph_value(member: Enum) -> str:
-    """The graph value of a GraphQL enum member (its Python value)."""
-    return cast(str, member.value)
 
 
 def partial(value: str | None) -> PartialDate | None:

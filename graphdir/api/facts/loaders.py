@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from graphdir.api.common import graph_value
 from graphdir.api.dataloaders import ListLoader, NodeLoader
 from graphdir.api.facts.enums import StatementKind
 from graphdir.domain.facts.records import Citation, FigureRecord, SourceRecord, StatementRecord
@@ -44,7 +43,7 @@ class StatementsOf(ListLoader[tuple[str, ...] | None, StatementRecord]):
 
     @staticmethod
     def key(kinds: list[StatementKind] | None = None) -> tuple[str, ...] | None:
-        return tuple(graph_value(kind) for kind in kinds) if kinds is not None else None
+        return tuple(kind.value for kind in kinds) if kinds is not None else None
 
     async def fetch(self, args: tuple[str, ...] | None, ids: list[str]) -> dict[str, list[StatementRecord]]:
         return await FactService(self.context.reader).statements_of(ids, list(args) if args else None)

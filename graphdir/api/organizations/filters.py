@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from graphdir.api.common import graph_value
 from graphdir.api.context import Context
 from graphdir.api.ids import decode
 from graphdir.api.organizations.inputs import OrganizationFilter
@@ -19,8 +18,8 @@ async def criteria_from(ctx: Context, filter: OrganizationFilter | None, argumen
     if filter.member_of is not None:
         _, member_of = decode(filter.member_of, f"{argument}.memberOf", {"Organization"})
     return await OrganizationService(ctx.reader).criteria(
-        kinds=[graph_value(kind) for kind in filter.kinds] if filter.kinds is not None else None,
-        families=[graph_value(family) for family in filter.families] if filter.families is not None else None,
+        kinds=[kind.value for kind in filter.kinds] if filter.kinds is not None else None,
+        families=[family.value for family in filter.families] if filter.families is not None else None,
         territory_code=filter.territory_code, territory_level=level_value(filter.territory_level),
         member_of=member_of, transitive=filter.transitive, text=filter.text, on=filter.on, argument=argument,
     )

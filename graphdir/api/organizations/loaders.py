@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from graphdir.api.common import graph_value
 from graphdir.api.dataloaders import ListLoader, NodeLoader, PageLoader
 from graphdir.api.organizations.enums import Direction, PartnershipKind
 from graphdir.api.relay import page_request
@@ -56,8 +55,8 @@ class Partners(PageLoader[PartnersKey, PartnershipRecord]):
     @staticmethod
     def key(on: dt.date | None = None, kinds: list[PartnershipKind] | None = None, direction: Direction | None = None,
             first: int | None = None, after: str | None = None) -> PartnersKey:
-        return (on, tuple(graph_value(kind) for kind in kinds) if kinds is not None else None,
-                graph_value(direction) if direction else None,
+        return (on, tuple(kind.value for kind in kinds) if kinds is not None else None,
+                direction.value if direction else None,
                 page_request(first, after, order=PARTNERSHIP_ORDER, arity=5))
 
     async def fetch(self, args: PartnersKey, ids: list[str]) -> dict[str, Page[PartnershipRecord]]:

@@ -7,7 +7,6 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from graphdir.api.common import graph_value
 from graphdir.api.connections import After, Before, First, Last
 from graphdir.api.context import Context
 from graphdir.api.ids import decode
@@ -26,7 +25,7 @@ from graphdir.domain.organizations.service import OrganizationService
 async def organizations_in_territory(ctx: Context, territory_id: str, filter: OrganizationFilter | None,
                                      order_by: OrganizationOrder | None, first: int | None,
                                      after: str | None) -> OrganizationConnection:
-    order = graph_value(order_by or OrganizationOrder.NAME)
+    order = (order_by or OrganizationOrder.NAME).value
     key = InTerritory.key(await criteria_from(ctx, filter), order, first, after)
     page = await InTerritory.of(ctx).load(territory_id, key)
     return OrganizationConnection.of(page, organization_order(order), organization_edge)
@@ -64,7 +63,7 @@ class OrganizationQuery:
         first: First = None, after: After = None, last: Last = None, before: Before = None,
     ) -> OrganizationConnection:
         ctx = info.context
-        order = graph_value(order_by or OrganizationOrder.NAME)
+        order = (order_by or OrganizationOrder.NAME).value
         request = page_request(first, after, last=last, before=before, order=organization_order(order), arity=2)
         criteria = await criteria_from(ctx, filter)
         service = OrganizationService(ctx.reader)

@@ -33,7 +33,8 @@ class TerritoryQuery:
         self, info: Info[Context, None],
         level: Annotated[TerritoryLevel | None, strawberry.argument(description="Only this level.")] = None,
         parent_code: Annotated[str | None, strawberry.argument(
-            description="Only the direct children of this territory (on `on`, default today or its last day).")]
+            description="Only the direct children of this territory, or with `level` every territory of that "
+            "level inside it (on `on`, default today or its last day).")]
         = None,
         parent_level: Annotated[TerritoryLevel | None, strawberry.argument(
             description="The level of parentCode, needed when the code exists at several levels.")] = None,

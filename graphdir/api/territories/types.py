@@ -53,17 +53,21 @@ class Territory(Node):
     def maybe(cls, record: TerritoryRecord | None) -> Territory | None:
         return cls.from_record(record) if record is not None else None
 
-    @strawberry.field(description="The territories it is directly part of on that day, smallest level first.")
+    @strawberry.field(description="The territories it lies inside on that day (each one it is PART_OF: a "
+                      "commune's EPCI, pays, département and région), smallest level first.")
     async def parents(self, info: Info[Context, None],
                       on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None) -> list[Territory]:
         return [Territory.from_record(parent) for parent in
                 await Parents.of(info.context).load(self.graph_id, Parents.key(on))]
 
-    @strawberry.field(description="The territories directly part of it on that day, by code.")
+    @strawberry.field(description="Its direct children on that day, by code: the territories inside it and inside "
+                      "nothing else inside it (a région's départements, a département's EPCI and the communes of EPCI "
+                      "that cross its border, an EPCI's communes). With `level`: every territory of that level inside "
+                      "it.")
     async def children(
         self, info: Info[Context, None],
-        level: Annotated[TerritoryLevel | None, strawberry.argument(description="Only children of that level.")]
-        = None,
+        level: Annotated[TerritoryLevel | None, strawberry.argument(
+            description="Every territory of that level inside it, not only direct children.")] = None,
         on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None,
         first: First = None, after: After = None,
     ) -> TerritoryConnection:

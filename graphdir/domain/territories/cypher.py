@@ -180,27 +180,18 @@ RETURN id, collect(t """
 """
 )
 
-SUCCESSORS: Final = (
-    """
+def _succession(pattern: str) -> str:
+    """The territories at the other end of `pattern` (from the territory of each of $ids to `t`), by code."""
+    return f"""
 UNWIND $ids AS id
-MATCH (:Territory {id: id})-[s:SUCCEEDED_BY]->(t:Territory)
-WITH id, t, s ORDER BY t.code
-RETURN id, collect(t """
-    + TERRITORY_MAP
-    + """) AS nodes
+MATCH {pattern}
+WITH id, t ORDER BY t.code
+RETURN id, collect(t {TERRITORY_MAP}) AS nodes
 """
-)
 
-PREDECESSORS: Final = (
-    """
-UNWIND $ids AS id
-MATCH (:Territory {id: id})<-[s:SUCCEEDED_BY]-(t:Territory)
-WITH id, t, s ORDER BY t.code
-RETURN id, collect(t """
-    + TERRITORY_MAP
-    + """) AS nodes
-"""
-)
+
+SUCCESSORS: Final = _succession("(:Territory {id: id})-[:SUCCEEDED_BY]->(t:Territory)")
+PREDECESSORS: Final = _succession("(:Territory {id: id})<-[:SUCCEEDED_BY]-(t:Territory)")
 
 # Organization.territories: what each organization of $ids COVERS, on $on (null: at any time).
 COVERED_BY: Final = (
@@ -217,30 +208,18 @@ RETURN id, collect({node: t """
 """
 )
 
-# The commune an organization is located in, a convention signed in, an event held in.
-COMMUNE_OF_ORGANIZATIONS: Final = (
-    """
-UNWIND $ids AS id
-MATCH (:Organization {id: id})-[:LOCATED_IN]->(t:Territory)
-RETURN id, t """
-    + TERRITORY_MAP
-    + " AS node"
-)
 
-COMMUNE_OF_CONVENTIONS: Final = (
-    """
+def _commune_of(label: str, relationship: str) -> str:
+    return f"""
 UNWIND $ids AS id
-MATCH (:Convention {id: id})-[:SIGNED_IN]->(t:Territory)
-RETURN id, t """
-    + TERRITORY_MAP
-    + " AS node"
-)
+MATCH (:{label} {{id: id}})-[:{relationship}]->(t:Territory)
+RETURN id, t {TERRITORY_MAP} AS node
+"""
 
-COMMUNE_OF_EVENTS: Final = (
-    """
-UNWIND $ids AS id
-MATCH (:Event {id: id})-[:HELD_IN]->(t:Territory)
-RETURN id, t """
-    + TERRITORY_MAP
-    + " AS node"
-)
+
+# The commune an organization is located in, a convention signed in, an event held in, by the label of the node.
+COMMUNE_OF: Final = {
+    "Organization": _commune_of("Organization", "LOCATED_IN"),
+    "Convention": _commune_of("Convention", "SIGNED_IN"),
+    "Event": _commune_of("Event", "HELD_IN"),
+}

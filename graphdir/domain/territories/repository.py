@@ -49,9 +49,4 @@ class TerritoryRepository:
                              {"on": on})
 
     async def commune_of(self, label: str, ids: list[str]) -> dict[str, TerritoryRecord]:
-        query = {
-            "Organization": cypher.COMMUNE_OF_ORGANIZATIONS,
-            "Convention": cypher.COMMUNE_OF_CONVENTIONS,
-            "Event": cypher.COMMUNE_OF_EVENTS,
-        }[label]
-        return await grouped(self.reader, query, ids, "node", TerritoryRecord.of)
+        return await grouped(self.reader, cypher.COMMUNE_OF[label], ids, "node", TerritoryRecord.of)
