@@ -169,8 +169,12 @@ ORGANIZATIONS = Section("organizations", {
     "id": NODE_ID,
     "name": REQ_STR,
     "acronym": STR,
+    # An importer's stable slug, for names that registers repeat (else it is derived from the acronym or name).
+    "slug": Field(Type.STRING, pattern=ID_PATTERN, pattern_hint=ID_HINT),
     "kind": enum(ORGANIZATION_KINDS, required=True),
     "family": enum(FAMILIES),
+    "classifiedBy": STR,  # the rule that gave kind and family, for imported organizations
+    "insertionMeasures": Field(Type.STRINGS, values=("ACI", "AI", "EI", "ETTI", "EITI")),
     "legalForm": STR,
     "siren": Field(Type.STRING, pattern=SIREN, pattern_hint="9 digits"),
     "siret": Field(Type.STRING, pattern=SIRET, pattern_hint="14 digits"),
