@@ -169,12 +169,8 @@ ORGANIZATIONS = Section("organizations", {
     "id": NODE_ID,
     "name": REQ_STR,
     "acronym": STR,
-    # An importer's stable slug, for names that registers repeat (else it is derived from the acronym or name).
-    "slug": Field(Type.STRING, pattern=ID_PATTERN, pattern_hint=ID_HINT),
     "kind": enum(ORGANIZATION_KINDS, required=True),
     "family": enum(FAMILIES),
-    "classifiedBy": STR,  # the rule that gave kind and family, for imported organizations
-    "insertionMeasures": Field(Type.STRINGS, values=("ACI", "AI", "EI", "ETTI", "EITI")),
     "legalForm": STR,
     "siren": Field(Type.STRING, pattern=SIREN, pattern_hint="9 digits"),
     "siret": Field(Type.STRING, pattern=SIRET, pattern_hint="14 digits"),
@@ -189,6 +185,11 @@ ORGANIZATIONS = Section("organizations", {
         {"territory": ref(Ref.TERRITORY, required=True), "since": DATE, "until": DATE}, order=SINCE_UNTIL
     ),
     "synthetic": BOOL,
+    # Given by importers: a stable slug for names that registers repeat (else the slug of the acronym or name), the
+    # rule that gave kind and family, the SIAE list's insertion measures.
+    "slug": Field(Type.STRING, pattern=ID_PATTERN, pattern_hint=ID_HINT),
+    "classifiedBy": STR,
+    "insertionMeasures": Field(Type.STRINGS, values=("ACI", "AI", "EI", "ETTI", "EITI")),
     "cited": CITED,
 })
 
