@@ -6,7 +6,7 @@ a refused value where an admin can find it in the CSV. An organization:
     id: siret-41071771400035          stable from the SIRET: re-importing updates in place
     slug: ainterim-air-41071771400035  the name's slug plus the SIRET (registers repeat names: "ASSOC TREMPLIN" x 6)
     name, kind, family, classifiedBy (the legal-form rule), legalForm (the label), siret, siren, address,
-    insertionMeasures: [ACI, EI], commune (when placed), cited: [{source, excerpt: "line 12 (ACI); line 13 (EI)"}]
+    insertionMeasures: [ACI, EI], commune (when placed), cited: [{source, excerpt: "x.csv line 12 (ACI), line 13 (EI)"}]
 
 `siren` is left out when another organization already holds it: the graph keeps a SIREN unique to one organization
 and, until establishments are modelled (issue 12), several SIRET of one SIREN are several organizations. Which one
@@ -54,8 +54,8 @@ def source_record(siae: SiaeFile, url: str | None) -> Record:
 
 
 def organization_record(siae: SiaeFile, item: Establishment, index: int, *, with_siren: bool) -> Record:
-    line = item.lines[0]
-    excerpt = "; ".join(f"line {number}" for number in item.lines)
+    line = item.line
+    excerpt = ", ".join(f"line {number} ({measure})" for number, measure in item.rows)
     data = _line_dict(line, [
         ("id", organization_id(item.siret)),
         ("name", item.name),
@@ -68,8 +68,8 @@ def organization_record(siae: SiaeFile, item: Establishment, index: int, *, with
         ("siret", item.siret),
         ("address", item.address or None),
         ("commune", item.placement.code),
-        ("insertionMeasures", sorted(item.measures)),
+        ("insertionMeasures", item.measures),
         ("cited", [_line_dict(line, [("source", source_id(siae.edition)),
-                                     ("excerpt", f"{siae.path.name} {excerpt}: {', '.join(item.measures)}")])]),
+                                     ("excerpt", f"{siae.path.name} {excerpt}")])]),
     ])
     return Record(str(siae.path), line, "organizations", index, data)

@@ -54,13 +54,13 @@ async def import_siae(driver: AsyncDriver, database: str, path: Path, *, dry_run
     records = [source_record(siae, url)]
     for siret, item in siae.establishments.items():
         if siret in taken:
-            summary.details.append(Detail(str(path), item.lines[0], "skipped", "SIRET held by another organization",
+            summary.details.append(Detail(str(path), item.line, "skipped", "SIRET held by another organization",
                                           f"SIRET {siret} belongs to organization {taken[siret]!r}"))
             continue
         with_siren = per_siren[item.siren] == 1 and item.siren not in siren_taken
         summary.siren_left_out += not with_siren
         records.append(organization_record(siae, item, len(records) - 1, with_siren=with_siren))
-        _placement_details(siae, item.lines[0], item.placement, summary)
+        _placement_details(siae, item.line, item.placement, summary)
     summary.details += [Detail(str(path), r.line, "rejected", r.reason, r.detail) for r in siae.rejected]
     summary.load = await load_records(driver, database, records, files=[str(path)], dry_run=dry_run,
                                       progress=progress)

@@ -40,13 +40,20 @@ class Establishment:
     departement: str
     address: str
     placement: Placement
-    lines: list[int] = field(default_factory=list)
-    measures: list[str] = field(default_factory=list)
+    rows: list[tuple[int, str]] = field(default_factory=list)  # (line, measure) of each of its rows
     _first: CsvRow | None = field(default=None, repr=False)
 
     @property
     def siren(self) -> str:
         return self.siret[:9]
+
+    @property
+    def line(self) -> int:
+        return self.rows[0][0]
+
+    @property
+    def measures(self) -> list[str]:
+        return sorted({measure for _, measure in self.rows})
 
 
 @dataclass(frozen=True)
@@ -109,11 +116,9 @@ def _take(row: CsvRow, places: PlaceIndex, into: SiaeFile) -> None:
         assert known._first is not None
         differing = [name for name in _SAME_FOR_A_SIRET if known._first.values[name] != values[name]]
         if differing:
-            return reject("conflicting rows", f"repeats SIRET {siret} of line {known.lines[0]} with a different "
+            return reject("conflicting rows", f"repeats SIRET {siret} of line {known.line} with a different "
                           f"{', '.join(differing)}")
-        known.lines.append(row.line)
-        if measure not in known.measures:
-            known.measures.append(measure)
+        known.rows.append((row.line, measure))
         return None
     classification = classify_label(values["NATURE_JURIDIQUE"])
     if classification is None:
@@ -125,7 +130,7 @@ def _take(row: CsvRow, places: PlaceIndex, into: SiaeFile) -> None:
         classification=classification, postal_code=values["CODE_POSTAL"], commune_name=values["COMMUNE"],
         departement=departement, address=_address(values),
         placement=places.resolve(values["CODE_POSTAL"], values["COMMUNE"], departement),
-        lines=[row.line], measures=[measure], _first=row)
+        rows=[(row.line, measure)], _first=row)
     return None
 
 

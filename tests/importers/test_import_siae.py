@@ -102,7 +102,7 @@ async def test_the_sample_in_the_graph(graph: AsyncDriver, settings: Settings, t
     assert (cusset["siren"], cusset["legalForm"]) == ("999000001", "Association déclarée")
     assert cusset["insertionMeasures"] == ["ACI", "EI"]
     assert cusset["address"] == "1 Rue DES ESSAIS, 03300 CUSSET"
-    assert (cusset["source"], cusset["excerpt"]) == ("src-siae-2024-01", "siae-2024-01.csv line 2; line 3: ACI, EI")
+    assert (cusset["source"], cusset["excerpt"]) == ("src-siae-2024-01", "siae-2024-01.csv line 2 (ACI), line 3 (EI)")
     assert cusset["locationApproximate"] is True and cusset["location"] is not None
     assert "location" not in found["99900001100018"]
     assert "siren" not in found["99900000200010"] and "siren" not in found["99900000200028"]
@@ -197,3 +197,46 @@ async def test_the_real_list_then_partners_near_cusset(graph: AsyncDriver, setti
     assert in_cusset and {name for edge, name in zip(edges, names, strict=True) if edge["distanceKm"] == 0} == in_cusset
     assert in_vichy and in_vichy <= set(names)
     assert set(names) <= {row["DENOMINATION_SOCIALE"] for row in rows}
+
+
+async def test_an_organization_already_holding_a_siret_or_siren_is_not_overwritten(
+        graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    curated = tmp_path / "curated.yaml"
+    curated.write_text("organizations:\n"
+                       "  - {id: test-import-curated, name: Test Curated Atelier, kind: ENTERPRISE,\n"
+                       "     siret: '99900000100011'}\n"
+                       "  - {id: test-import-curated-2, name: Test Curated Fondation, kind: ENTERPRISE,\n"
+                       "     siren: '999000007'}\n", encoding="utf-8")
+    from graphdir.loader import load_paths
+
+    await load_paths(graph, settings.neo4j_database, [curated])
+    try:
+        summary = await run_import(graph, settings, SAMPLE, tmp_path)
+        assert dict(summary.skipped) == {"SIRET held by another organization": 1}
+        assert f"{SAMPLE}:2: skipped, SIRET held by another organization: SIRET 99900000100011 belongs to " \
+               "organization 'test-import-curated'" in summary.lines()
+        found = await organizations(graph, settings)
+        assert "99900000100011" not in found and "siren" not in found["99900000700015"]
+        assert summary.siren_left_out == 3
+        records, _, _ = await graph.execute_query(
+            "MATCH (o:Organization {id: 'test-import-curated'}) RETURN o.name AS name, o.siret AS siret",
+            database_=settings.neo4j_database)
+        assert (records[0]["name"], records[0]["siret"]) == ("Test Curated Atelier", "99900000100011")
+    finally:
+        await graph.execute_query("MATCH (o:Organization) WHERE o.id STARTS WITH 'test-import-curated' DETACH DELETE o",
+                                  database_=settings.neo4j_database)
+
+
+async def test_many_row_details_go_to_a_report_file(graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    header, *_ = SAMPLE.read_text(encoding="utf-8").splitlines()
+    rows = [f"ACI;003;ALLIER;03300;VILLE {n};8899B;Association déclarée ;99900{n:04d}00011;TEST LOIN {n};;;;;"
+            for n in range(25)]
+    path = tmp_path / "siae-2024-07.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    summary = await run_import(graph, settings, path, tmp_path, dry_run=True)
+    report = tmp_path / "report.txt"
+    assert summary.report_file == report
+    assert f"details of 25 rows in {report}" in summary.lines()
+    assert not any(line.startswith(str(path)) for line in summary.lines())
+    written = report.read_text(encoding="utf-8").splitlines()
+    assert len(written) == 25 and written[0].startswith(f"{path}:2: not placed, name not found: 03300 serves no")
