@@ -63,3 +63,8 @@ def test_empty_and_absent_files(tmp_path: Path) -> None:
         rows(write(tmp_path, b""), "A")
     with pytest.raises(ImportFileError, match="cannot read"):
         rows(tmp_path / "absent.csv", "A")
+
+
+def test_windows_line_ends(tmp_path: Path) -> None:
+    assert rows(write(tmp_path, b"A;B\r\n1;2\r\n3;4\r\n"), "A") == [(2, {"A": "1", "B": "2"}, ""),
+                                                                  (3, {"A": "3", "B": "4"}, "")]
