@@ -19,10 +19,10 @@ from pathlib import Path
 from graphdir.importers.csvfile import CsvRow, CsvTable, ImportFileError
 from graphdir.importers.legal_forms import Classification, classify_label
 from graphdir.importers.places import PlaceIndex, Placement
+from graphdir.loader.specs import INSERTION_MEASURES as MEASURES
 
 REQUIRED = ("SIRET", "DENOMINATION_SOCIALE", "NATURE_JURIDIQUE", "MESURE", "CODE_POSTAL", "COMMUNE")
 # Also read when present: CODE_DEPARTEMENT (places a CEDEX code), NUM_RUE, NOM_RUE, CODE_POST_COM, LIB_COM (address).
-MEASURES = ("ACI", "AI", "EI", "ETTI", "EITI")
 _SIRET = re.compile(r"[0-9]{14}")
 _EDITION = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-_](0[1-9]|1[0-2])(?![0-9])")
 # Fields that must agree between the rows of one SIRET (they describe the structure, not the measure).

@@ -97,6 +97,7 @@ EVENT_KINDS = (
 )
 STATEMENT_KINDS = ("MISSION", "FUNCTION", "PRINCIPLE", "AMBITION")
 FIGURE_UNITS = ("jobs", "establishments", "percent")
+INSERTION_MEASURES = ("ACI", "AI", "EI", "ETTI", "EITI")  # the SIAE list's MESURE
 
 # --- Field helpers ---------------------------------------------------------------------------------------------------
 
@@ -189,7 +190,7 @@ ORGANIZATIONS = Section("organizations", {
     # rule that gave kind and family, the SIAE list's insertion measures.
     "slug": Field(Type.STRING, pattern=ID_PATTERN, pattern_hint=ID_HINT),
     "classifiedBy": STR,
-    "insertionMeasures": Field(Type.STRINGS, values=("ACI", "AI", "EI", "ETTI", "EITI")),
+    "insertionMeasures": Field(Type.STRINGS, values=INSERTION_MEASURES),
     "cited": CITED,
 })
 
