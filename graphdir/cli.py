@@ -116,6 +116,13 @@ def cmd_load(args: argparse.Namespace) -> int:
     return run_load(Settings.from_env(), [Path(p) for p in args.paths], dry_run=args.dry_run, progress=not args.quiet)
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from graphdir.importers.command import run_import
+
+    return run_import(Settings.from_env(), args.source, Path(args.file), dry_run=args.dry_run, progress=not args.quiet,
+                      edition=args.edition, url=args.url, report=Path(args.report) if args.report else None)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="graphdir",
@@ -156,6 +163,20 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
     load.add_argument("--quiet", action="store_true", help="no progress bar")
     load.set_defaults(func=cmd_load)
+
+    imp = sub.add_parser("import", help="import an open register (siae: the SIAE list as the ASP exports it)",
+                         description="Stream the file, place each row in its commune, load the organizations through "
+                         "the validating loader (idempotent), print a summary. Nothing is written if the file is "
+                         "unreadable as a whole. The territories must be loaded first.")
+    imp.add_argument("source", choices=["siae"])
+    imp.add_argument("file", help="the CSV file (';'-separated, UTF-8)")
+    imp.add_argument("--dry-run", action="store_true", help="read, place and validate, write nothing")
+    imp.add_argument("--edition", help="YYYY-MM, when the file name does not say it")
+    imp.add_argument("--url", help="where the dataset is published (kept on its Source)")
+    imp.add_argument("--report", help="file for the row details when there are many (default: "
+                     "<file name>.import-report.txt in the current folder)")
+    imp.add_argument("--quiet", action="store_true", help="no progress line")
+    imp.set_defaults(func=cmd_import)
     return parser
 
 

@@ -215,6 +215,16 @@ class FigureUnit(Term):
     PERCENT = ("percent", "A share, in percent.")
 
 
+class InsertionMeasure(Term):
+    """An SIAE's insertion measure (structure d'insertion par l'activité économique), as the ASP's list names it."""
+
+    ACI = ("ACI", "Atelier et chantier d'insertion.")
+    AI = ("AI", "Association intermédiaire.")
+    EI = ("EI", "Entreprise d'insertion.")
+    ETTI = ("ETTI", "Entreprise de travail temporaire d'insertion.")
+    EITI = ("EITI", "Entreprise d'insertion par le travail indépendant.")
+
+
 class NodeType(Term):
     """The nodes a search, a network map or a path may reach; the value is the node's label and its GraphQL type."""
 

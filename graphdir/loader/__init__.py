@@ -1,6 +1,8 @@
 """`graphdir load`: validate seed files (seeds/FORMAT.md) as a whole, then write them idempotently.
 
     report = await load_paths(driver, database, [Path("seeds")], dry_run=False, progress=False)
+    report = await load_records(driver, database, records, files=["x.csv"])   # records an importer built
+
 
 raises LoadRejected (its `errors`: every LoadError found, nothing written) or returns a LoadReport (per section:
 created / updated / unchanged). WriteFailed means Neo4j refused a write that validation could not foresee.
@@ -34,7 +36,7 @@ from graphdir.loader.errors import LoadError, LoadRejected, WriteFailed
 from graphdir.loader.lookup import GraphReader
 from graphdir.loader.planning import build_plan
 from graphdir.loader.progress import Progress
-from graphdir.loader.reading import read_paths
+from graphdir.loader.reading import Record, read_paths
 from graphdir.loader.report import Counts, LoadReport
 from graphdir.loader.specs import SECTIONS
 from graphdir.loader.validation import (
@@ -46,7 +48,7 @@ from graphdir.loader.validation import (
 )
 from graphdir.loader.writing import compare, write, write_steps
 
-__all__ = ["Counts", "LoadError", "LoadRejected", "LoadReport", "WriteFailed", "load_paths"]
+__all__ = ["Counts", "LoadError", "LoadRejected", "LoadReport", "Record", "WriteFailed", "load_paths", "load_records"]
 
 
 async def load_paths(
@@ -58,31 +60,50 @@ async def load_paths(
     progress: bool = False,
 ) -> LoadReport:
     """Validate every record of `paths`, then (unless `dry_run`) write what differs from the graph."""
+    read = read_paths(paths)
+    return await load_records(driver, database, read.records, files=read.files, errors=read.errors, dry_run=dry_run,
+                              progress=progress)
+
+
+async def load_records(
+    driver: AsyncDriver,
+    database: str,
+    records: list[Record],
+    *,
+    files: list[str],
+    errors: list[LoadError] | None = None,
+    dry_run: bool = False,
+    progress: bool = False,
+) -> LoadReport:
+    """Validate `records` (read from `files`, with the `errors` reading them gave), then write what differs.
+
+    For importers: records built from another format keep the file and line they came from, so that a rejected
+    record is reported where an admin can find it. The list is emptied as the load goes (see below).
+    """
     started = time.monotonic()
     bar = Progress.for_stderr(progress)
-    read = read_paths(paths)
-    out = Validation(errors=list(read.errors))
-    bar.start("checking records", len(read.records))
-    for index, record in enumerate(read.records):
+    out = Validation(errors=list(errors or []))
+    bar.start("checking records", len(records))
+    for index, record in enumerate(records):
         check_record(record, out)
         if index % 5000 == 0:
             bar.set(index)
-    check_keys(read.records, out)
+    check_keys(records, out)
     bar.finish()
-    defined = defined_in_load(read.records)
+    defined = defined_in_load(records)
     organizations = [c.record for c in out.checked if c.record.section == "organizations"]
     graph = GraphReader(driver, database)
     graph_communes = await check_against_graph(out.references, organizations, defined, graph, out)
     await check_containment(out.checked, graph.parents, out)
     if out.errors:
-        rank = {name: index for index, name in enumerate(read.files)}
+        rank = {name: index for index, name in enumerate(files)}
         raise LoadRejected(sorted(out.errors, key=lambda e: (rank.get(e.file, -1), e.file, e.line, e.record,
                                                              e.field)))
     plan = build_plan(out.checked, {**graph_communes, **defined.commune_locations})
-    records = len(read.records)
+    count = len(records)
     # The records are not needed any more (the plan holds what is written): a bulk load's peak memory is either the
     # records and the plan, or the plan and the statements' rows, not all three.
-    del read.records[:], out.checked[:], out.references[:], organizations, defined
+    del records[:], out.checked[:], out.references[:], organizations, defined
     changes = await compare(driver, database, plan, bar)
     batched = False
     if not dry_run:
@@ -92,5 +113,5 @@ async def load_paths(
         for section in SECTIONS
         if section in changes and (changes[section].created or changes[section].updated or changes[section].unchanged)
     }
-    return LoadReport(counts=counts, files=len(read.files), records=records, dry_run=dry_run,
+    return LoadReport(counts=counts, files=len(files), records=count, dry_run=dry_run,
                       batched=batched, seconds=time.monotonic() - started)

@@ -33,17 +33,19 @@ async def _run(settings: Settings, paths: list[Path], dry_run: bool, progress: b
         await driver.close()
 
 
+def refused(command: str, exc: LoadRejected | WriteFailed) -> int:
+    """Say on stderr why nothing was written (every error of a rejected load, then the outcome); EXIT_REJECTED."""
+    for error in exc.errors if isinstance(exc, LoadRejected) else []:
+        print(error, file=sys.stderr)
+    print(f"{command}: {exc}", file=sys.stderr)
+    return EXIT_REJECTED
+
+
 def run_load(settings: Settings, paths: list[Path], dry_run: bool = False, progress: bool = True) -> int:
     try:
         report = asyncio.run(_run(settings, paths, dry_run, progress))
-    except LoadRejected as rejected:
-        for error in rejected.errors:
-            print(error, file=sys.stderr)
-        print(f"graphdir load: {rejected}", file=sys.stderr)
-        return EXIT_REJECTED
-    except WriteFailed as failed:
-        print(f"graphdir load: {failed}", file=sys.stderr)
-        return EXIT_REJECTED
+    except (LoadRejected, WriteFailed) as exc:
+        return refused("graphdir load", exc)
     for line in report.lines():
         print(line)
     return EXIT_OK

@@ -221,8 +221,9 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
                       slug: tuple[str, str] | None = None) -> NodeRow:
     """`slug`: organization_slug(data) when the caller has it already (folding a name is the costly part)."""
     props = _Props(id=data["id"], name=data["name"])
-    props.copy_fields(data, ("acronym", "kind", "family", "legalForm", "siren", "siret", "rna", "website",
-                             "foundedOnInferred", "foundedOnNote", "description", "address", "synthetic"))
+    props.copy_fields(data, ("acronym", "kind", "family", "classifiedBy", "legalForm", "siren", "siret", "rna",
+                             "website", "foundedOnInferred", "foundedOnNote", "description", "address", "synthetic",
+                             "insertionMeasures"))
     props.date("foundedOn", data.get("foundedOn"))
     slug = slug or organization_slug(data)
     assert slug is not None

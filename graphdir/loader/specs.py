@@ -18,6 +18,7 @@ from graphdir.vocabulary import (
     ConventionStatus,
     EventKind,
     FigureUnit,
+    InsertionMeasure,
     OrganizationFamily,
     OrganizationKind,
     StatementKind,
@@ -98,6 +99,7 @@ LEVEL_CODES: Mapping[str, tuple[re.Pattern[str], str]] = {
     TerritoryLevel.COLLECTIVITE.value: (re.compile(r"9[78][0-9]"), "3 digits, 97x or 98x"),
 }
 assert set(LEVEL_CODES) == set(LEVELS)
+INSERTION_MEASURES = values(InsertionMeasure)
 
 # --- Field helpers ---------------------------------------------------------------------------------------------------
 
@@ -186,6 +188,11 @@ ORGANIZATIONS = Section("organizations", {
         {"territory": ref(Ref.TERRITORY, required=True), "since": DATE, "until": DATE}, order=SINCE_UNTIL
     ),
     "synthetic": BOOL,
+    # Given by importers: a stable slug for names that registers repeat (else the slug of the acronym or name), the
+    # rule that gave kind and family, the SIAE list's insertion measures.
+    "slug": Field(Type.STRING, pattern=ID_PATTERN, pattern_hint=ID_HINT),
+    "classifiedBy": STR,
+    "insertionMeasures": Field(Type.STRINGS, values=INSERTION_MEASURES),
     "cited": CITED,
 })
 

@@ -185,7 +185,8 @@ class _RecordCheck:
         if kind in (Type.STRINGS, Type.IDS):
             if not isinstance(value, list):
                 return self.wrong(spec, value, path, line)
-            item_spec = Field(Type.STRING, pattern=spec.pattern, pattern_hint=spec.pattern_hint, ref=spec.ref)
+            item_spec = Field(Type.STRING, values=spec.values, pattern=spec.pattern, pattern_hint=spec.pattern_hint,
+                              ref=spec.ref)
             for index, item in enumerate(value):
                 self.string(item_spec, item, f"{path}[{index}]", line)
             return value
@@ -324,7 +325,9 @@ def where(record: Record) -> str:
 
 
 def organization_slug(data: Mapping[str, Any]) -> tuple[str, str] | None:
-    """(field it comes from, slug) of an organization: the slug of its acronym, else of its name."""
+    """(field it comes from, slug) of an organization: its `slug`, else the slug of its acronym, else of its name."""
+    if isinstance(data.get("slug"), str):
+        return "slug", data["slug"]
     for key in ("acronym", "name"):
         value = data.get(key)
         if isinstance(value, str):

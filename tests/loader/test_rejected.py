@@ -294,7 +294,7 @@ async def test_every_error_of_a_load_is_reported_at_once(
         "(no commune has this code)",
         f"{many}:7: organizations[0] colour: unknown field (expected one of: id, name, acronym, kind, family, "
         "legalForm, siren, siret, rna, website, foundedOn, foundedOnInferred, foundedOnNote, description, address, "
-        "commune, location, covers, synthetic, cited)",
+        "commune, location, covers, synthetic, slug, classifiedBy, insertionMeasures, cited)",
         f"{many}:8: organizations[0] covers[0].territory: unknown territory 'pays:test-loader-pays': not in this load "
         "nor in the graph",
         f"{many}:8: organizations[0] covers[0].until: until 2015 is before since 2016",

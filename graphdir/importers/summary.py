@@ -1,0 +1,105 @@
+"""What an import did: figures for the admin, and one line per row that was not imported or not placed.
+
+    rows read: 3932 (3637 establishments, one per SIRET)
+    organizations: 3637 created, 0 updated, 0 unchanged
+    sources: 1 created, 0 updated, 0 unchanged
+    placed: 3621 (3618 by postal code, 3 by name in the département)
+    not placed, imported without a commune: 16 (name not found: 16)
+    rejected: 0
+    ...
+    nothing changed          <- a re-import
+
+Row details (`file:line: reason: detail`) follow the figures when there are at most INLINE_DETAILS of them, else they
+go to a report file and the summary names it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphdir.loader import LoadReport
+
+INLINE_DETAILS = 20
+
+
+@dataclass(frozen=True, order=True)
+class Detail:
+    file: str
+    line: int
+    what: str  # "rejected", "not placed", "placed by département", "skipped"
+    reason: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.what}, {self.reason}: {self.detail}"
+
+
+@dataclass
+class ImportSummary:
+    file: str
+    rows: int = 0
+    establishments: int = 0
+    placed_by_postal_code: int = 0
+    details: list[Detail] = field(default_factory=list)
+    siren_left_out: int = 0
+    load: LoadReport | None = None
+    report_file: Path | None = None
+    seconds: float = 0.0
+
+    def _of(self, what: str) -> list[Detail]:
+        return [d for d in self.details if d.what == what]
+
+    @property
+    def placed(self) -> int:
+        return self.placed_by_postal_code + len(self._of("placed by département"))
+
+    @property
+    def not_placed(self) -> Counter[str]:
+        return Counter(d.reason for d in self._of("not placed"))
+
+    @property
+    def rejected(self) -> Counter[str]:
+        return Counter(d.reason for d in self._of("rejected"))
+
+    @property
+    def skipped(self) -> Counter[str]:
+        return Counter(d.reason for d in self._of("skipped"))
+
+    def lines(self) -> list[str]:
+        out = []
+        if self.load is not None and self.load.dry_run:
+            out.append("dry run: nothing written; an import would give")
+        out.append(f"rows read: {self.rows} ({self.establishments} establishments, one per SIRET)")
+        if self.load is not None:
+            out += [f"{section}: {counts}" for section, counts in self.load.counts.items()]
+        by_departement = len(self._of("placed by département"))
+        out.append(f"placed: {self.placed} ({self.placed_by_postal_code} by postal code, {by_departement} by name in "
+                   "the département)")
+        not_placed = self.not_placed
+        out.append(f"not placed, imported without a commune: {sum(not_placed.values())}{_reasons(not_placed)}")
+        out.append(f"rejected rows: {sum(self.rejected.values())}{_reasons(self.rejected)}")
+        if self.skipped:
+            out.append(f"skipped establishments: {sum(self.skipped.values())}{_reasons(self.skipped)}")
+        if self.siren_left_out:
+            out.append(f"SIREN left out of {self.siren_left_out} organizations: held by another establishment of the "
+                       "same SIREN (one organization per SIRET until establishments are modelled)")
+        shown = sorted(self.details)
+        if self.report_file is not None:
+            out.append(f"details of {len(shown)} rows in {self.report_file}")
+        else:
+            out += [str(detail) for detail in shown]
+        out.append(f"({self.seconds:.1f} s)")
+        if self.load is not None and not self.load.changed:
+            out.append("nothing changed")
+        return out
+
+    def write_report(self, path: Path) -> None:
+        path.write_text("".join(f"{detail}\n" for detail in sorted(self.details)), encoding="utf-8")
+        self.report_file = path
+
+
+def _reasons(counts: Counter[str]) -> str:
+    return f" ({', '.join(f'{reason}: {n}' for reason, n in sorted(counts.items()))})" if counts else ""
+

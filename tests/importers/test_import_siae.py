@@ -1,0 +1,242 @@
+"""`graphdir import siae` on a real Neo4j holding the seeds: a hand-written sample, bad files, then the real list."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import AsyncDriver
+
+from graphdir.api.context import Context
+from graphdir.api.schema import schema
+from graphdir.config import Settings
+from graphdir.importers.csvfile import ImportFileError
+from graphdir.importers.places import PlaceIndex
+from graphdir.importers.run import import_siae
+from graphdir.importers.summary import ImportSummary
+from tests.importers.open_data import SIAE_2019_07, real_file
+
+SAMPLE = Path(__file__).parent / "fixtures" / "siae-2024-01.csv"
+_places: list[PlaceIndex] = []
+
+
+def places() -> PlaceIndex:
+    if not _places:
+        _places.append(PlaceIndex.from_jsonl())
+    return _places[0]
+
+
+@pytest.fixture
+async def graph(seeded: AsyncDriver, settings: Settings) -> AsyncIterator[AsyncDriver]:
+    yield seeded
+    await seeded.execute_query("MATCH (n) WHERE n:Organization AND n.classifiedBy STARTS WITH 'siae-legal-form:' "
+                               "OR n:Source AND n.id STARTS WITH 'src-siae-' DETACH DELETE n",
+                               database_=settings.neo4j_database)
+
+
+async def run_import(driver: AsyncDriver, settings: Settings, path: Path, tmp_path: Path,
+                     **options: Any) -> ImportSummary:
+    return await import_siae(driver, settings.neo4j_database, path, places=places(),
+                             report=tmp_path / "report.txt", **options)
+
+
+async def organizations(driver: AsyncDriver, settings: Settings) -> dict[str, dict[str, Any]]:
+    records, _, _ = await driver.execute_query(
+        """MATCH (o:Organization) WHERE o.id STARTS WITH 'siret-999'
+           OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:Commune)
+           MATCH (o)-[cited:CITED_IN]->(s:Source)
+           RETURN o {.*, commune: c.code, source: s.id, excerpt: cited.excerpt} AS o""",
+        database_=settings.neo4j_database)
+    return {r["o"]["siret"]: r["o"] for r in records}
+
+
+async def node_count(driver: AsyncDriver, settings: Settings) -> int:
+    records, _, _ = await driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=settings.neo4j_database)
+    return int(records[0]["n"])
+
+
+async def test_the_sample_in_the_graph(graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    summary = await run_import(graph, settings, SAMPLE, tmp_path, url="https://example.org/siae")
+    assert (summary.rows, summary.establishments) == (16, 13)
+    assert summary.load is not None
+    assert str(summary.load.counts["organizations"]) == "13 created, 0 updated, 0 unchanged"
+    assert str(summary.load.counts["sources"]) == "1 created, 0 updated, 0 unchanged"
+    assert (summary.placed, summary.placed_by_postal_code) == (12, 10)
+    assert dict(summary.not_placed) == {"name not found": 1}
+    assert dict(summary.rejected) == {"invalid SIRET": 1, "legal form not classified": 1}
+    assert summary.siren_left_out == 2
+    lines = summary.lines()
+    assert "placed: 12 (10 by postal code, 2 by name in the département)" in lines
+    assert "not placed, imported without a commune: 1 (name not found: 1)" in lines
+    assert "rejected rows: 2 (invalid SIRET: 1, legal form not classified: 1)" in lines
+    assert any(line.startswith(f"{SAMPLE}:14: rejected, invalid SIRET: SIRET '12345'") for line in lines)
+    assert any(line.startswith(f"{SAMPLE}:13: not placed, name not found: 03300 serves no commune") for line in lines)
+    assert any(line.startswith(f"{SAMPLE}:7: placed by département, 03310 Vichy: 03201 is the postal code of no "
+                               "commune") for line in lines)
+
+    found = await organizations(graph, settings)
+    communes = {siret: o["commune"] for siret, o in found.items()}
+    assert communes == {
+        "99900000100011": "03095",  # Cusset
+        "99900000200010": "03264",  # ST YORRE
+        "99900000300019": "03306",  # LE VERNET, among the three communes of 03200
+        "99900000400018": "03001",  # ABREST under Cusset's postal code
+        "99900000500017": "03310",  # VICHY CEDEX
+        "99900000600016": "95313",  # L ISLE ADAM
+        "99900000700015": "02565",  # OEUILLY, Œuilly
+        "99900000800014": "75056",  # PARIS 15
+        "99900000900013": "69123",  # LYON 03
+        "99900001000019": "13055",  # MARSEILLE 13
+        "99900001100018": None,     # VILLE IMAGINAIRE: imported, not placed
+        "99900001300016": "03236",  # ST GERMAIN DES FOSSES
+        "99900000200028": "03310",  # a second site of 999000002, in Vichy
+    }
+    cusset = found["99900000100011"]
+    assert cusset["id"] == "siret-99900000100011"
+    assert cusset["slug"] == "atelier-test-cusset-99900000100011"
+    assert (cusset["kind"], cusset["family"], cusset["classifiedBy"]) == ("ENTERPRISE", "ASSOCIATION",
+                                                                           "siae-legal-form:association")
+    assert (cusset["siren"], cusset["legalForm"]) == ("999000001", "Association déclarée")
+    assert cusset["insertionMeasures"] == ["ACI", "EI"]
+    assert cusset["address"] == "1 Rue DES ESSAIS, 03300 CUSSET"
+    assert (cusset["source"], cusset["excerpt"]) == ("src-siae-2024-01", "siae-2024-01.csv line 2 (ACI), line 3 (EI)")
+    assert cusset["locationApproximate"] is True and cusset["location"] is not None
+    assert "location" not in found["99900001100018"]
+    assert "siren" not in found["99900000200010"] and "siren" not in found["99900000200028"]
+    assert (found["99900000200010"]["family"], found["99900000800014"]["family"]) == ("COOPERATIVE", "COOPERATIVE")
+    assert found["99900000400018"]["family"] == "ESS_COMPANY"
+    assert (found["99900000500017"]["kind"], found["99900000500017"].get("family")) == ("MUNICIPALITY", None)
+    assert (found["99900000700015"]["family"], found["99900000900013"]["family"]) == ("FOUNDATION", "MUTUAL")
+    records, _, _ = await graph.execute_query("MATCH (s:Source {id: 'src-siae-2024-01'}) RETURN s {.*} AS s",
+                                              database_=settings.neo4j_database)
+    source = records[0]["s"]
+    assert (source["document"], source["url"], source["publishedOn"]) == ("siae-2024-01.csv",
+                                                                          "https://example.org/siae", "2024-01")
+
+    again = await run_import(graph, settings, SAMPLE, tmp_path, url="https://example.org/siae")
+    assert again.load is not None and not again.load.changed
+    assert str(again.load.counts["organizations"]) == "0 created, 0 updated, 13 unchanged"
+    assert again.lines()[-1] == "nothing changed"
+
+
+async def test_a_dry_run_writes_nothing(graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    before = await node_count(graph, settings)
+    summary = await run_import(graph, settings, SAMPLE, tmp_path, dry_run=True)
+    assert summary.load is not None and summary.load.counts["organizations"].created == 13
+    assert summary.lines()[0] == "dry run: nothing written; an import would give"
+    assert await node_count(graph, settings) == before
+
+
+def variant(tmp_path: Path, name: str, transform: Any, encoding: str = "utf-8") -> Path:
+    text = SAMPLE.read_text(encoding="utf-8")
+    path = tmp_path / name
+    path.write_bytes(transform(text).encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(("name", "transform", "encoding", "message"), [
+    ("siae-2024-02.csv", lambda text: text.replace(";", ","), "utf-8",
+     ":1: the header is a single column: expected ';'-separated columns (it looks ','-separated)"),
+    ("siae-2024-03.csv", lambda text: "\n".join(";".join(line.split(";")[:4] + line.split(";")[5:])
+                                                for line in text.splitlines()), "utf-8",
+     ":1: column COMMUNE: required column missing from the header"),
+    ("siae-2024-04.csv", lambda text: text, "latin-1",
+     ":2: column NATURE_JURIDIQUE: byte 0xe9 at byte 48 of the line is not UTF-8"),
+])
+async def test_bad_files_write_nothing(graph: AsyncDriver, settings: Settings, tmp_path: Path, name: str,
+                                       transform: Any, encoding: str, message: str) -> None:
+    path = variant(tmp_path, name, transform, encoding)
+    before = await node_count(graph, settings)
+    with pytest.raises(ImportFileError) as caught:
+        await run_import(graph, settings, path, tmp_path)
+    assert str(caught.value).startswith(f"{path}{message}")
+    assert await node_count(graph, settings) == before
+
+
+async def test_a_file_without_an_edition(graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    path = variant(tmp_path, "liste.csv", lambda text: text)
+    with pytest.raises(ImportFileError, match="does not give its edition"):
+        await run_import(graph, settings, path, tmp_path)
+    summary = await run_import(graph, settings, path, tmp_path, edition="2024-05", dry_run=True)
+    assert summary.establishments == 13
+
+
+NEAR = """query($near: NearInput!) {
+  partnersNear(near: $near, radiusKm: 20, first: 100) { totalCount edges { distanceKm node { name family } } }
+}"""
+
+
+async def test_the_real_list_then_partners_near_cusset(graph: AsyncDriver, settings: Settings,
+                                                       tmp_path: Path) -> None:
+    path = real_file(SIAE_2019_07)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    summary = await run_import(graph, settings, path, tmp_path)
+    assert summary.rows == len(rows) == 3932
+    assert summary.establishments == len({row["SIRET"] for row in rows})
+    assert summary.load is not None
+    assert summary.load.counts["organizations"].created == summary.establishments
+    assert summary.placed + sum(summary.not_placed.values()) == summary.establishments
+    assert not summary.rejected
+    print("\n" + "\n".join(line for line in summary.lines() if not line.startswith(str(path))))
+
+    context = Context(driver=graph, database=settings.neo4j_database)
+    result = await schema.execute(NEAR, variable_values={"near": {"communeCode": "03095"}}, context_value=context)
+    assert result.errors is None and result.data is not None
+    edges = result.data["partnersNear"]["edges"]
+    distances = [edge["distanceKm"] for edge in edges]
+    assert distances == sorted(distances) and distances[-1] <= 20.0
+    # Cusset's own SIAE come first (at its centre), then those of Vichy and around (the Allier, and the Puy-de-Dôme
+    # within 20 km): every answer is a structure of the list.
+    in_cusset = {row["DENOMINATION_SOCIALE"] for row in rows if row["CODE_POSTAL"] == "03300"}
+    in_vichy = {row["DENOMINATION_SOCIALE"] for row in rows if row["CODE_POSTAL"] == "03200"}
+    names = [edge["node"]["name"] for edge in edges]
+    assert in_cusset and {name for edge, name in zip(edges, names, strict=True) if edge["distanceKm"] == 0} == in_cusset
+    assert in_vichy and in_vichy <= set(names)
+    assert set(names) <= {row["DENOMINATION_SOCIALE"] for row in rows}
+
+
+async def test_an_organization_already_holding_a_siret_or_siren_is_not_overwritten(
+        graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    curated = tmp_path / "curated.yaml"
+    curated.write_text("organizations:\n"
+                       "  - {id: test-import-curated, name: Test Curated Atelier, kind: ENTERPRISE,\n"
+                       "     siret: '99900000100011'}\n"
+                       "  - {id: test-import-curated-2, name: Test Curated Fondation, kind: ENTERPRISE,\n"
+                       "     siren: '999000007'}\n", encoding="utf-8")
+    from graphdir.loader import load_paths
+
+    await load_paths(graph, settings.neo4j_database, [curated])
+    try:
+        summary = await run_import(graph, settings, SAMPLE, tmp_path)
+        assert dict(summary.skipped) == {"SIRET held by another organization": 1}
+        assert f"{SAMPLE}:2: skipped, SIRET held by another organization: SIRET 99900000100011 belongs to " \
+               "organization 'test-import-curated'" in summary.lines()
+        found = await organizations(graph, settings)
+        assert "99900000100011" not in found and "siren" not in found["99900000700015"]
+        assert summary.siren_left_out == 3
+        records, _, _ = await graph.execute_query(
+            "MATCH (o:Organization {id: 'test-import-curated'}) RETURN o.name AS name, o.siret AS siret",
+            database_=settings.neo4j_database)
+        assert (records[0]["name"], records[0]["siret"]) == ("Test Curated Atelier", "99900000100011")
+    finally:
+        await graph.execute_query("MATCH (o:Organization) WHERE o.id STARTS WITH 'test-import-curated' DETACH DELETE o",
+                                  database_=settings.neo4j_database)
+
+
+async def test_many_row_details_go_to_a_report_file(graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    header, *_ = SAMPLE.read_text(encoding="utf-8").splitlines()
+    rows = [f"ACI;003;ALLIER;03300;VILLE {n};8899B;Association déclarée ;99900{n:04d}00011;TEST LOIN {n};;;;;"
+            for n in range(25)]
+    path = tmp_path / "siae-2024-07.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    summary = await run_import(graph, settings, path, tmp_path, dry_run=True)
+    report = tmp_path / "report.txt"
+    assert summary.report_file == report
+    assert f"details of 25 rows in {report}" in summary.lines()
+    assert not any(line.startswith(str(path)) for line in summary.lines())
+    written = report.read_text(encoding="utf-8").splitlines()
+    assert len(written) == 25 and written[0].startswith(f"{path}:2: not placed, name not found: 03300 serves no")
