@@ -52,6 +52,7 @@ LOADER_ENUMS: Mapping[tuple[str, str], Iterable[v.Term]] = {
     ("events", "kind"): v.EventKind,
     ("statements", "kind"): v.StatementKind,
     ("figures", "unit"): v.FigureUnit,
+    ("organizations", "insertionMeasures"): v.InsertionMeasure,
 }
 
 
