@@ -1,6 +1,6 @@
 """Placing a row in a commune from a postal code and a commune name, as the SIAE list gives them (no INSEE code).
 
-    index = PlaceIndex.from_jsonl(Path("seeds/territories/communes.jsonl"))
+    index = await PlaceIndex.from_graph(driver, database)    # or PlaceIndex.from_jsonl(a territories seed file)
     placed = index.resolve("01700", "ST MAURICE DE BEYNOST", departement="001")
     placed.code            -> "01376"  (None when it cannot be placed; then placed.reason and placed.detail say why)
 
@@ -25,10 +25,20 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import LiteralString
+
+from neo4j import AsyncDriver
 
 from graphdir.text import fold
 
-COMMUNES_FILE = Path(__file__).resolve().parents[2] / "seeds" / "territories" / "communes.jsonl"
+# The communes the graph holds, with the département (or overseas collectivité) each lies in.
+COMMUNES: LiteralString = """
+MATCH (c:Commune)
+OPTIONAL MATCH (c)-[:PART_OF]->(d:Departement|Collectivite)
+WITH c, collect(d.code)[0] AS departement
+RETURN c.code AS code, c.name AS name, coalesce(departement, '') AS departement,
+       coalesce(c.postalCodes, []) AS postalCodes
+"""
 
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
 # What is left of an elision once its apostrophe is gone ("L ISLE", "VILLENEUVE D ASCQ"); fold() drops "l'" itself.
@@ -109,8 +119,14 @@ class PlaceIndex:
             self.by_departement.setdefault(commune.departement, {}).setdefault(key, []).append(commune)
 
     @classmethod
-    def from_jsonl(cls, path: Path = COMMUNES_FILE) -> PlaceIndex:
+    def from_jsonl(cls, path: Path) -> PlaceIndex:
         return cls(read_communes(path))
+
+    @classmethod
+    async def from_graph(cls, driver: AsyncDriver, database: str) -> PlaceIndex:
+        """The index of the communes in the graph: the COG the directory was loaded with, wherever graphdir runs."""
+        records, _, _ = await driver.execute_query(COMMUNES, database_=database, routing_="r")
+        return cls(Commune(r["code"], r["name"], r["departement"], tuple(r["postalCodes"])) for r in records)
 
     def resolve(self, postal_code: str, name: str, departement: str = "") -> Placement:
         postal_code = postal_code.strip()

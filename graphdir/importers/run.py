@@ -38,7 +38,7 @@ async def import_siae(driver: AsyncDriver, database: str, path: Path, *, dry_run
                       url: str | None = None, report: Path | None = None) -> ImportSummary:
     started = time.monotonic()
     await _require_communes(driver, database, path)
-    places = places or PlaceIndex.from_jsonl()
+    places = places or await PlaceIndex.from_graph(driver, database)
     bar = RowProgress.for_stderr(progress, f"reading {path.name}")
     try:
         siae = read_siae(path, places, edition=edition, on_row=bar.update)

@@ -20,12 +20,14 @@ from graphdir.importers.summary import ImportSummary
 from tests.importers.open_data import SIAE_2019_07, real_file
 
 SAMPLE = Path(__file__).parent / "fixtures" / "siae-2024-01.csv"
+COG = Path(__file__).resolve().parents[2] / "seeds" / "territories" / "communes.jsonl"
 _places: list[PlaceIndex] = []
 
 
-def places() -> PlaceIndex:
+async def places(driver: AsyncDriver, settings: Settings) -> PlaceIndex:
+    """The graph's communes, read once (what an import reads when it is given no index)."""
     if not _places:
-        _places.append(PlaceIndex.from_jsonl())
+        _places.append(await PlaceIndex.from_graph(driver, settings.neo4j_database))
     return _places[0]
 
 
@@ -39,7 +41,7 @@ async def graph(seeded: AsyncDriver, settings: Settings) -> AsyncIterator[AsyncD
 
 async def run_import(driver: AsyncDriver, settings: Settings, path: Path, tmp_path: Path,
                      **options: Any) -> ImportSummary:
-    return await import_siae(driver, settings.neo4j_database, path, places=places(),
+    return await import_siae(driver, settings.neo4j_database, path, places=await places(driver, settings),
                              report=tmp_path / "report.txt", **options)
 
 
@@ -240,3 +242,13 @@ async def test_many_row_details_go_to_a_report_file(graph: AsyncDriver, settings
     assert not any(line.startswith(str(path)) for line in summary.lines())
     written = report.read_text(encoding="utf-8").splitlines()
     assert len(written) == 25 and written[0].startswith(f"{path}:2: not placed, name not found: 03300 serves no")
+
+
+async def test_the_graphs_communes_place_rows_as_the_cog_files_do(graph: AsyncDriver, settings: Settings) -> None:
+    # The import reads its place index from the graph, so an installed graphdir needs no seed files.
+    from_graph = await PlaceIndex.from_graph(graph, settings.neo4j_database)
+    from_files = PlaceIndex.from_jsonl(COG)
+    for postal_code, name, departement in (("03270", "ST YORRE", "003"), ("75015", "PARIS 15", "075"),
+                                           ("03201", "VICHY CEDEX", "003"), ("97500", "ST PIERRE", "975")):
+        assert from_graph.resolve(postal_code, name, departement) == from_files.resolve(postal_code, name, departement)
+    assert from_graph.by_postal_code.keys() == from_files.by_postal_code.keys()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graphdir.importers.places import Commune, PlaceIndex, Unplaced, name_key, normalise_departement
@@ -96,7 +98,7 @@ def test_name_key() -> None:
 
 
 def test_the_real_cog_places_the_hard_cases() -> None:
-    cog = PlaceIndex.from_jsonl()
+    cog = PlaceIndex.from_jsonl(Path(__file__).resolve().parents[2] / "seeds" / "territories" / "communes.jsonl")
     assert cog.resolve("03270", "ST YORRE", "003").code == "03264"
     assert cog.resolve("02160", "OEUILLY", "002").code == "02565"
     assert cog.resolve("75015", "PARIS 15", "075").code == "75056"
