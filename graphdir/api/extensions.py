@@ -8,6 +8,8 @@
 - Invalid argument values caught by validation or variable coercion (a bad Date, an unknown enum value) get
   `code = BAD_USER_INPUT` and the argument's path (`filter.on`); other validation errors GRAPHQL_VALIDATION_FAILED,
   syntax errors GRAPHQL_PARSE_FAILED.
+- A document of several operations needs `operationName` (the GraphQL spec's GetOperation): without it, a request
+  error, nothing run.
 - An unexpected exception in a resolver is logged with its trace and reaches the client as "Unexpected error."
   (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and validation errors are not masked.
 """
@@ -27,6 +29,7 @@ from graphql.language import (
     ListValueNode,
     Node,
     ObjectValueNode,
+    OperationDefinitionNode,
     ValueNode,
     VariableDefinitionNode,
     VariableNode,
@@ -84,6 +87,22 @@ class GraphdirMaskErrors(MaskErrors):
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         return GraphQLError(self.error_message, nodes=error.nodes, source=error.source, positions=error.positions,
                             path=error.path, extensions={"code": INTERNAL})
+
+
+class OperationNameRequired(SchemaExtension):
+    """Strawberry runs the first operation when several are sent without a name; the spec says that is an error."""
+
+    def on_parse(self) -> Iterator[None]:
+        yield
+        context = self.execution_context
+        document = context.graphql_document
+        # operation_name falls back on the first operation's; only the private attribute says whether one was given.
+        if document is None or getattr(context, "_provided_operation_name", None) is not None:
+            return
+        operations = sum(isinstance(node, OperationDefinitionNode) for node in document.definitions)
+        if operations > 1:
+            raise GraphQLError(f"the document has {operations} operations: operationName must name the one to run",
+                               extensions={"code": BAD_USER_INPUT, "argument": "operationName"})
 
 
 class ErrorCodes(SchemaExtension):
@@ -208,6 +227,7 @@ def schema_extensions() -> list[Any]:
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
+        OperationNameRequired,
         GraphdirMaskErrors,
         ErrorCodes,
     ]
