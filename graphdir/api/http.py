@@ -12,6 +12,8 @@ these gaps are filled here:
   `operationName`, is 400 (Strawberry crashes on a JSON scalar body).
 - A JSON body (or GET `variables`/`extensions`) that is not UTF-8, or nests arrays and objects deeper than
   MAX_JSON_DEPTH (64) levels, is 400.
+- A body over MAX_BODY_BYTES (1 MiB) is 413, from its Content-Length or as soon as that much has streamed in
+  (graphdir.api.body_limit).
 - HEAD (and any method but GET and POST) is 405 with `Allow: GET, POST`.
 - Errors raised before execution are GraphQL-shaped JSON (`{"errors": [{"message": …}]}`), not plain text; so is an
   unexpected failure of the view itself (500, logged, its cause not shown).
@@ -38,6 +40,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from graphdir.api.body_limit import BodyTooLarge, check_declared, counting
 from graphdir.api.context import Context
 from graphdir.api.schema import schema as graphdir_schema
 from graphdir.config import Settings
@@ -137,14 +140,19 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        request = Request(scope=scope, receive=receive)
+        request = Request(scope=scope, receive=counting(receive))
         media = negotiate(request.headers.get("accept"))
         response: Response
         if media is None and not self._wants_ide(request):
             response = _error_response(406, f"acceptable response types: {GRAPHQL_RESPONSE_JSON}, {JSON}", JSON)
         else:
             try:
+                check_declared(scope)
                 response = await self.run(request)
+            except BodyTooLarge as exc:
+                response = _error_response(413, str(exc), media or JSON)
+                # The rest of the body is not read: the connection cannot serve another request.
+                response.headers["Connection"] = "close"
             except HTTPException as exc:
                 response = _error_response(exc.status_code, exc.reason, media or JSON)
                 if exc.status_code == 405:
