@@ -8,6 +8,7 @@
 - Invalid argument values caught by validation or variable coercion (a bad Date, an unknown enum value) get
   `code = BAD_USER_INPUT` and the argument's path (`filter.on`); other validation errors GRAPHQL_VALIDATION_FAILED,
   syntax errors GRAPHQL_PARSE_FAILED.
+- String arguments are bounded and error messages cut (graphdir.api.input_limits).
 - A document of several operations needs `operationName` (the GraphQL spec's GetOperation): without it, a request
   error, nothing run.
 - An unexpected exception in a resolver is logged with its trace and reaches the client as "Unexpected error."
@@ -48,6 +49,7 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext
 
+from graphdir.api.input_limits import first_too_long, string_literals, truncated
 from graphdir.domain.common.errors import InvalidArgument
 
 log = logging.getLogger("graphdir.api")
@@ -103,6 +105,20 @@ class OperationNameRequired(SchemaExtension):
         if operations > 1:
             raise GraphQLError(f"the document has {operations} operations: operationName must name the one to run",
                                extensions={"code": BAD_USER_INPUT, "argument": "operationName"})
+
+
+class StringLengthLimit(SchemaExtension):
+    """A string argument over the limit, literal or in a variable, is refused before any resolver runs."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None:
+            paths = _ArgumentPaths.of(context.graphql_document)
+            error = first_too_long(string_literals(context.graphql_document), paths.values, context.variables or {},
+                                   paths.variables)
+            if error is not None:
+                raise error
+        yield
 
 
 class ErrorCodes(SchemaExtension):
@@ -200,7 +216,7 @@ class GraphdirSchema(strawberry.Schema):
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
         result = await super().execute(*args, **kwargs)
         if result.errors:
-            result.errors = [_with_code(error, _ArgumentPaths()) for error in result.errors]
+            result.errors = [truncated(_with_code(error, _ArgumentPaths())) for error in result.errors]
         return result
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
@@ -228,6 +244,7 @@ def schema_extensions() -> list[Any]:
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
         OperationNameRequired,
+        StringLengthLimit,
         GraphdirMaskErrors,
         ErrorCodes,
     ]
