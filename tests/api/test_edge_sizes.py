@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import base64
+import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
 import pytest
 from neo4j import AsyncDriver
+from strawberry.extensions.parser_cache import _get_parse_cache
+from strawberry.extensions.validation_cache import _get_validate_cache
 
 from graphdir.api.body_limit import MAX_BODY_BYTES
+from graphdir.api.extensions import CACHE_SIZE, MAX_CACHED_QUERY_CHARS
 from graphdir.api.http import GRAPHQL_RESPONSE_JSON
 from graphdir.api.input_limits import MAX_STRING_CHARS
 from graphdir.domain.common.words import MAX_WORD_CHARS, MAX_WORDS
@@ -122,3 +126,16 @@ async def test_a_huge_string_is_not_echoed_whole(client: httpx.AsyncClient) -> N
     payload = await graphql(client, f'{{ territory(code: "03095") {{ parents(on: "{huge}") {{ code }} }} }}')
     (error,) = payload["errors"]
     assert len(error["message"]) <= 600
+
+
+async def test_large_documents_are_not_cached(client: httpx.AsyncClient) -> None:
+    parsed, validated = _get_parse_cache(CACHE_SIZE), _get_validate_cache(CACHE_SIZE)
+    before = parsed.cache_info().currsize, validated.cache_info().currsize
+    for index in range(5):
+        large = "{ __typename }\n# " + f"{index} " + "x" * MAX_CACHED_QUERY_CHARS
+        response = await client.post("/graphql", json={"query": large}, headers=STRICT)
+        assert response.json() == {"data": {"__typename": "Query"}}
+    assert (parsed.cache_info().currsize, validated.cache_info().currsize) == before
+    small = "{ __typename } # " + uuid.uuid4().hex
+    await client.post("/graphql", json={"query": small}, headers=STRICT)
+    assert parsed.cache_info().currsize == before[0] + 1
