@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from graphdir import logs
 from graphdir.api.http import make_graphql_app
+from graphdir.api.security_headers import SecurityHeaders
 from graphdir.config import Settings
 from graphdir.db import schema
 from graphdir.db.driver import explain, open_driver
@@ -80,7 +81,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
         ],
-        middleware=cors(settings),
+        middleware=[Middleware(SecurityHeaders), *cors(settings)],
         lifespan=lifespan,
     )
 

@@ -64,6 +64,8 @@ class Settings:
     # Web origins allowed to call the API from a browser (CORS); none: no CORS headers at all.
     cors_origins: tuple[str, ...] = ()
     cors_credentials: bool = False
+    # Whether `__schema` and `__type` may be queried (`__typename` always may).
+    introspection: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -100,6 +102,7 @@ class Settings:
             workers=_workers(env.get("GRAPHDIR_WORKERS", "1")),
             cors_origins=_origins("GRAPHDIR_CORS_ORIGINS", env.get("GRAPHDIR_CORS_ORIGINS", "")),
             cors_credentials=_flag("GRAPHDIR_CORS_CREDENTIALS", env.get("GRAPHDIR_CORS_CREDENTIALS", "false")),
+            introspection=_flag("GRAPHDIR_INTROSPECTION", env.get("GRAPHDIR_INTROSPECTION", "true")),
         )
 
 

@@ -9,6 +9,7 @@
 - Invalid argument values caught by validation or variable coercion (a bad Date, an unknown enum value) get
   `code = BAD_USER_INPUT` and the argument's path (`filter.on`); other validation errors GRAPHQL_VALIDATION_FAILED,
   syntax errors GRAPHQL_PARSE_FAILED.
+- With GRAPHDIR_INTROSPECTION=false, `__schema` and `__type` are refused (INTROSPECTION_DISABLED).
 - String arguments are bounded and error messages cut (graphdir.api.input_limits).
 - A document of several operations needs `operationName` (the GraphQL spec's GetOperation): without it, a request
   error, nothing run.
@@ -24,7 +25,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError, GraphQLSyntaxError
+from graphql import GraphQLError, GraphQLSyntaxError, NoSchemaIntrospectionCustomRule, validate
 from graphql.language import (
     ArgumentNode,
     DocumentNode,
@@ -67,6 +68,7 @@ BAD_USER_INPUT = "BAD_USER_INPUT"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL = "INTERNAL_SERVER_ERROR"
+INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
 
 _LIMITS = (
     (re.compile(r"exceeds maximum operation depth"), "maxDepth"),
@@ -138,6 +140,20 @@ class StringLengthLimit(SchemaExtension):
                                    paths.variables)
             if error is not None:
                 raise error
+        yield
+
+
+class IntrospectionSwitch(SchemaExtension):
+    """With GRAPHDIR_INTROSPECTION=false (the request context says it), `__schema` and `__type` are refused with
+    `code = INTROSPECTION_DISABLED`; `__typename` stays."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None and not getattr(context.context, "introspection", True):
+            errors = validate(context.schema._schema, context.graphql_document, [NoSchemaIntrospectionCustomRule])
+            if errors:
+                raise GraphQLError(errors[0].message, nodes=errors[0].nodes,
+                                   extensions={"code": INTROSPECTION_DISABLED})
         yield
 
 
@@ -265,6 +281,7 @@ def schema_extensions() -> list[Any]:
         lambda: BoundedValidationCache(maxsize=CACHE_SIZE),
         OperationNameRequired,
         StringLengthLimit,
+        IntrospectionSwitch,
         GraphdirMaskErrors,
         ErrorCodes,
     ]

@@ -43,6 +43,7 @@ from strawberry.types.graphql import OperationType
 from graphdir.api.body_limit import BodyTooLarge, check_declared, counting
 from graphdir.api.context import Context
 from graphdir.api.schema import schema as graphdir_schema
+from graphdir.api.security_headers import graphiql_policy
 from graphdir.config import Settings
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -132,9 +133,16 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         super().__init__(graphdir_schema, graphql_ide="graphiql" if settings.graphiql else None)
         self._driver = driver
         self._database = settings.neo4j_database
+        self._introspection = settings.introspection
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket | None) -> Context:
-        return Context(driver=self._driver(), database=self._database, request=request, response=response)
+        return Context(driver=self._driver(), database=self._database, request=request, response=response,
+                       introspection=self._introspection)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        response = await super().render_graphql_ide(request)
+        response.headers["content-security-policy"] = graphiql_policy(self.graphql_ide_html)
+        return response
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

@@ -9,24 +9,16 @@ import httpx
 import pytest
 from neo4j import AsyncDriver
 
-from graphdir.app import create_app
 from graphdir.config import ConfigError, Settings
+from tests.api.helpers import app_client
 
 ALLOWED = "https://app.example.org"
 PREFLIGHT = {"access-control-request-method": "POST", "access-control-request-headers": "content-type"}
 
 
-async def _client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
-    async with app.router.lifespan_context(app):
-        transport = httpx.ASGITransport(app=app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://graphdir.test") as http:
-            yield http
-
-
 @pytest.fixture
 async def cors_client(driver: AsyncDriver, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    async for http in _client(replace(settings, cors_origins=(ALLOWED, "http://localhost:3000"))):
+    async with app_client(replace(settings, cors_origins=(ALLOWED, "http://localhost:3000"))) as http:
         yield http
 
 
@@ -61,7 +53,7 @@ async def test_no_cors_headers_by_default(client: httpx.AsyncClient) -> None:
 
 
 async def test_credentials_only_when_configured(driver: AsyncDriver, settings: Settings) -> None:
-    async for http in _client(replace(settings, cors_origins=(ALLOWED,), cors_credentials=True)):
+    async with app_client(replace(settings, cors_origins=(ALLOWED,), cors_credentials=True)) as http:
         response = await http.options("/graphql", headers={"origin": ALLOWED, **PREFLIGHT})
         assert response.headers["access-control-allow-credentials"] == "true"
         assert response.headers["access-control-allow-origin"] == ALLOWED
