@@ -13,8 +13,8 @@
 - String arguments are bounded and error messages cut (graphdir.api.input_limits).
 - A document of several operations needs `operationName` (the GraphQL spec's GetOperation): without it, a request
   error, nothing run.
-- An unexpected exception in a resolver is logged with its trace and reaches the client as "Unexpected error."
-  (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and validation errors are not masked.
+- An unexpected exception in a resolver is logged with its trace (once per site and minute: graphdir.api.error_log)
+  and reaches the client as "Unexpected error." (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and validation errors are not masked.
 """
 
 from __future__ import annotations
@@ -51,10 +51,12 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext
 
+from graphdir.api.error_log import ErrorLog
 from graphdir.api.input_limits import first_too_long, string_literals, truncated
 from graphdir.domain.common.errors import InvalidArgument
 
 log = logging.getLogger("graphdir.api")
+unexpected = ErrorLog(log)
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
@@ -262,8 +264,8 @@ class GraphdirSchema(strawberry.Schema):
             else:
                 original = error.original_error
                 assert original is not None
-                log.error("unexpected error in %s: %s", ".".join(map(str, error.path or [])) or "operation",
-                          original, exc_info=(type(original), original, original.__traceback__))
+                unexpected.unexpected(original, "unexpected error in %s: %s",
+                                      ".".join(map(str, error.path or [])) or "operation", original)
 
 
 # The limiters' validation rules are classes made per limiter instance: made once here, so that the validation cache

@@ -42,6 +42,7 @@ from strawberry.types.graphql import OperationType
 
 from graphdir.api.body_limit import BodyTooLarge, check_declared, counting
 from graphdir.api.context import Context
+from graphdir.api.error_log import ErrorLog
 from graphdir.api.schema import schema as graphdir_schema
 from graphdir.api.security_headers import graphiql_policy
 from graphdir.config import Settings
@@ -52,7 +53,7 @@ _MEDIA_ATTRIBUTE = "graphdir_media_type"
 # No GraphQL input of this API nests near this deep; deeper JSON only costs recursion.
 MAX_JSON_DEPTH = 64
 
-log = logging.getLogger("graphdir.api.http")
+unexpected = ErrorLog(logging.getLogger("graphdir.api.http"))
 
 
 class MethodNotAllowed(HTTPException):
@@ -165,8 +166,8 @@ class GraphdirGraphQL(GraphQL[Context, None]):
                 response = _error_response(exc.status_code, exc.reason, media or JSON)
                 if exc.status_code == 405:
                     response.headers["Allow"] = exc.allow if isinstance(exc, MethodNotAllowed) else "GET, POST"
-            except Exception:
-                log.exception("unexpected error serving %s %s", request.method, request.url.path)
+            except Exception as exc:
+                unexpected.unexpected(exc, "unexpected error serving %s %s", request.method, request.url.path)
                 response = _error_response(500, "Unexpected error.", media or JSON)
         await response(scope, receive, send)
 
