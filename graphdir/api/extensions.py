@@ -14,7 +14,8 @@
 - A document of several operations needs `operationName` (the GraphQL spec's GetOperation): without it, a request
   error, nothing run.
 - An unexpected exception in a resolver is logged with its trace (once per site and minute: graphdir.api.error_log)
-  and reaches the client as "Unexpected error." (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and validation errors are not masked.
+  and reaches the client as "Unexpected error." (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and
+  validation errors are not masked.
 """
 
 from __future__ import annotations
