@@ -9,12 +9,15 @@ from contextlib import asynccontextmanager
 
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from graphdir import logs
 from graphdir.api.http import make_graphql_app
+from graphdir.api.security_headers import SecurityHeaders
 from graphdir.config import Settings
 from graphdir.db import schema
 from graphdir.db.driver import explain, open_driver
@@ -78,5 +81,15 @@ def create_app(settings: Settings) -> Starlette:
             Route("/readyz", readyz),
             Route("/graphql", graphql, methods=["GET", "POST"]),
         ],
+        middleware=[Middleware(SecurityHeaders), *cors(settings)],
         lifespan=lifespan,
     )
+
+
+def cors(settings: Settings) -> list[Middleware]:
+    """Starlette's CORS middleware for the configured origins (it answers preflights itself); none without."""
+    if not settings.cors_origins:
+        return []
+    return [Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
+                       allow_headers=["Accept", "Content-Type", "Authorization"],
+                       allow_credentials=settings.cors_credentials, max_age=600)]

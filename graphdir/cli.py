@@ -36,6 +36,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from graphdir import logs
     from graphdir.app import create_app
     from graphdir.db import schema as db_schema
+    from graphdir.server import UVICORN_OPTIONS
 
     settings = Settings.from_env()
     settings = replace(settings, host=args.host or settings.host, port=args.port or settings.port,
@@ -51,7 +52,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_UNAVAILABLE
     log.info(str(report))
     options: dict[str, Any] = {"host": settings.host, "port": settings.port, "log_config": None,
-                               "access_log": False, "loop": "uvloop", "http": "httptools"}
+                               "access_log": False, "loop": "uvloop", **UVICORN_OPTIONS}
     if settings.workers > 1:
         # Each worker process builds its application, and opens its driver, from the environment: the options given
         # on the command line go there too.

@@ -61,6 +61,11 @@ class Settings:
     graphiql: bool
     # Processes serving requests: one event loop each, so one core each at most.
     workers: int
+    # Web origins allowed to call the API from a browser (CORS); none: no CORS headers at all.
+    cors_origins: tuple[str, ...] = ()
+    cors_credentials: bool = False
+    # Whether `__schema` and `__type` may be queried (`__typename` always may).
+    introspection: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -95,6 +100,9 @@ class Settings:
             log_format=_choice("GRAPHDIR_LOG_FORMAT", env.get("GRAPHDIR_LOG_FORMAT", "auto").lower(), _LOG_FORMATS),
             graphiql=_flag("GRAPHDIR_GRAPHIQL", env.get("GRAPHDIR_GRAPHIQL", "true")),
             workers=_workers(env.get("GRAPHDIR_WORKERS", "1")),
+            cors_origins=_origins("GRAPHDIR_CORS_ORIGINS", env.get("GRAPHDIR_CORS_ORIGINS", "")),
+            cors_credentials=_flag("GRAPHDIR_CORS_CREDENTIALS", env.get("GRAPHDIR_CORS_CREDENTIALS", "false")),
+            introspection=_flag("GRAPHDIR_INTROSPECTION", env.get("GRAPHDIR_INTROSPECTION", "true")),
         )
 
 
@@ -141,6 +149,25 @@ def _flag(name: str, raw: str) -> bool:
     if value in _FALSE:
         return False
     raise ConfigError(f"{name}={raw!r} is not a boolean (true/false)")
+
+
+def _origins(name: str, raw: str) -> tuple[str, ...]:
+    """Comma-separated web origins, each `http(s)://host[:port]` without path, query or credentials (what a
+    browser sends in its Origin header, which CORS compares exactly)."""
+    origins = []
+    for item in (part.strip() for part in raw.split(",")):
+        if not item:
+            continue
+        parts = urlsplit(item)
+        try:
+            parts.port  # noqa: B018 - raises on a malformed port
+        except ValueError as exc:
+            raise ConfigError(f"{name}: {item!r} has a malformed port") from exc
+        if (parts.scheme not in {"http", "https"} or not parts.hostname or parts.path or parts.query
+                or parts.fragment or "@" in parts.netloc):
+            raise ConfigError(f"{name}: {item!r} is not a web origin (expected e.g. https://app.example.org)")
+        origins.append(f"{parts.scheme}://{parts.netloc.lower()}")
+    return tuple(origins)
 
 
 def _memory(name: str, raw: str) -> str:

@@ -16,6 +16,8 @@ class Context:
     database: str
     request: Any = None
     response: Any = None
+    # GRAPHDIR_INTROSPECTION: whether `__schema` and `__type` may be queried.
+    introspection: bool = True
     # Created lazily per request, so that no cache outlives a request.
     loaders: dict[str, Any] = field(default_factory=dict)
     reader: Reader = field(init=False)

@@ -2,14 +2,20 @@
 
 - Depth (10), alias (30) and token (5000) limits refuse oversized documents before execution; the errors carry
   `extensions.code = BAD_USER_INPUT`, `extensions.argument = "query"` and `extensions.limit`.
-- Parsing and validation are cached (LRU, per process).
+- Parsing and validation are cached (LRU of CACHE_SIZE documents, per process), for documents of at most
+  MAX_CACHED_QUERY_CHARS characters.
 - The domain's InvalidArgument (graphdir.domain.common.errors), wherever a resolver raises it, becomes the error
   "<argument>: <message>" with `code = BAD_USER_INPUT` and `argument` (a path such as `filter.territoryLevel`).
 - Invalid argument values caught by validation or variable coercion (a bad Date, an unknown enum value) get
   `code = BAD_USER_INPUT` and the argument's path (`filter.on`); other validation errors GRAPHQL_VALIDATION_FAILED,
   syntax errors GRAPHQL_PARSE_FAILED.
-- An unexpected exception in a resolver is logged with its trace and reaches the client as "Unexpected error."
-  (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and validation errors are not masked.
+- With GRAPHDIR_INTROSPECTION=false, `__schema` and `__type` are refused (INTROSPECTION_DISABLED).
+- String arguments are bounded and error messages cut (graphdir.api.input_limits).
+- A document of several operations needs `operationName` (the GraphQL spec's GetOperation): without it, a request
+  error, nothing run.
+- An unexpected exception in a resolver is logged with its trace (once per site and minute: graphdir.api.error_log)
+  and reaches the client as "Unexpected error." (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and
+  validation errors are not masked.
 """
 
 from __future__ import annotations
@@ -20,13 +26,14 @@ from collections.abc import Iterator
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError, GraphQLSyntaxError
+from graphql import GraphQLError, GraphQLSyntaxError, NoSchemaIntrospectionCustomRule, validate
 from graphql.language import (
     ArgumentNode,
     DocumentNode,
     ListValueNode,
     Node,
     ObjectValueNode,
+    OperationDefinitionNode,
     ValueNode,
     VariableDefinitionNode,
     VariableNode,
@@ -45,19 +52,26 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext
 
+from graphdir.api.error_log import ErrorLog
+from graphdir.api.input_limits import first_too_long, string_literals, truncated
 from graphdir.domain.common.errors import InvalidArgument
 
 log = logging.getLogger("graphdir.api")
+unexpected = ErrorLog(log)
 
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
 CACHE_SIZE = 512
+# Larger documents are parsed and validated each time (a few milliseconds): the caches hold at most 512 documents of
+# 4,096 characters and their trees, some tens of megabytes, whatever distinct documents are sent.
+MAX_CACHED_QUERY_CHARS = 4096
 
 BAD_USER_INPUT = "BAD_USER_INPUT"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL = "INTERNAL_SERVER_ERROR"
+INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
 
 _LIMITS = (
     (re.compile(r"exceeds maximum operation depth"), "maxDepth"),
@@ -84,6 +98,66 @@ class GraphdirMaskErrors(MaskErrors):
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         return GraphQLError(self.error_message, nodes=error.nodes, source=error.source, positions=error.positions,
                             path=error.path, extensions={"code": INTERNAL})
+
+
+class BoundedParserCache(ParserCache):
+    def on_parse(self) -> Iterator[None]:
+        if len(self.execution_context.query or "") > MAX_CACHED_QUERY_CHARS:
+            yield  # Strawberry parses it
+        else:
+            yield from super().on_parse()
+
+
+class BoundedValidationCache(ValidationCache):
+    def on_validate(self) -> Iterator[None]:
+        if len(self.execution_context.query or "") > MAX_CACHED_QUERY_CHARS:
+            yield  # Strawberry validates it
+        else:
+            yield from super().on_validate()
+
+
+class OperationNameRequired(SchemaExtension):
+    """Strawberry runs the first operation when several are sent without a name; the spec says that is an error."""
+
+    def on_parse(self) -> Iterator[None]:
+        yield
+        context = self.execution_context
+        document = context.graphql_document
+        # operation_name falls back on the first operation's; only the private attribute says whether one was given.
+        if document is None or getattr(context, "_provided_operation_name", None) is not None:
+            return
+        operations = sum(isinstance(node, OperationDefinitionNode) for node in document.definitions)
+        if operations > 1:
+            raise GraphQLError(f"the document has {operations} operations: operationName must name the one to run",
+                               extensions={"code": BAD_USER_INPUT, "argument": "operationName"})
+
+
+class StringLengthLimit(SchemaExtension):
+    """A string argument over the limit, literal or in a variable, is refused before any resolver runs."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None:
+            paths = _ArgumentPaths.of(context.graphql_document)
+            error = first_too_long(string_literals(context.graphql_document), paths.values, context.variables or {},
+                                   paths.variables)
+            if error is not None:
+                raise error
+        yield
+
+
+class IntrospectionSwitch(SchemaExtension):
+    """With GRAPHDIR_INTROSPECTION=false (the request context says it), `__schema` and `__type` are refused with
+    `code = INTROSPECTION_DISABLED`; `__typename` stays."""
+
+    def on_execute(self) -> Iterator[None]:
+        context = self.execution_context
+        if context.graphql_document is not None and not getattr(context.context, "introspection", True):
+            errors = validate(context.schema._schema, context.graphql_document, [NoSchemaIntrospectionCustomRule])
+            if errors:
+                raise GraphQLError(errors[0].message, nodes=errors[0].nodes,
+                                   extensions={"code": INTROSPECTION_DISABLED})
+        yield
 
 
 class ErrorCodes(SchemaExtension):
@@ -181,7 +255,7 @@ class GraphdirSchema(strawberry.Schema):
     async def execute(self, *args: Any, **kwargs: Any) -> Any:
         result = await super().execute(*args, **kwargs)
         if result.errors:
-            result.errors = [_with_code(error, _ArgumentPaths()) for error in result.errors]
+            result.errors = [truncated(_with_code(error, _ArgumentPaths())) for error in result.errors]
         return result
 
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
@@ -191,8 +265,8 @@ class GraphdirSchema(strawberry.Schema):
             else:
                 original = error.original_error
                 assert original is not None
-                log.error("unexpected error in %s: %s", ".".join(map(str, error.path or [])) or "operation",
-                          original, exc_info=(type(original), original, original.__traceback__))
+                unexpected.unexpected(original, "unexpected error in %s: %s",
+                                      ".".join(map(str, error.path or [])) or "operation", original)
 
 
 # The limiters' validation rules are classes made per limiter instance: made once here, so that the validation cache
@@ -206,8 +280,11 @@ def schema_extensions() -> list[Any]:
     return [
         lambda: AddValidationRules(_LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: ParserCache(maxsize=CACHE_SIZE),
-        lambda: ValidationCache(maxsize=CACHE_SIZE),
+        lambda: BoundedParserCache(maxsize=CACHE_SIZE),
+        lambda: BoundedValidationCache(maxsize=CACHE_SIZE),
+        OperationNameRequired,
+        StringLengthLimit,
+        IntrospectionSwitch,
         GraphdirMaskErrors,
         ErrorCodes,
     ]

@@ -10,11 +10,19 @@ these gaps are filled here:
 - A mutation (or subscription) over GET is 405 with `Allow: POST` (Strawberry answers 400).
 - A POST body that is not `application/json` is 415; a body that is not a JSON object (or malformed JSON), a non-string
   `operationName`, is 400 (Strawberry crashes on a JSON scalar body).
-- Errors raised before execution are GraphQL-shaped JSON (`{"errors": [{"message": …}]}`), not plain text.
+- A JSON body (or GET `variables`/`extensions`) that is not UTF-8, or nests arrays and objects deeper than
+  MAX_JSON_DEPTH (64) levels, is 400.
+- A body over MAX_BODY_BYTES (1 MiB) is 413, from its Content-Length or as soon as that much has streamed in
+  (graphdir.api.body_limit).
+- HEAD (and any method but GET and POST) is 405 with `Allow: GET, POST`.
+- Errors raised before execution are GraphQL-shaped JSON (`{"errors": [{"message": …}]}`), not plain text; so is an
+  unexpected failure of the view itself (500, logged, its cause not shown).
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -25,18 +33,27 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import MissingQueryError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
-from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
 
+from graphdir.api.body_limit import BodyTooLarge, check_declared, counting
 from graphdir.api.context import Context
+from graphdir.api.error_log import ErrorLog
 from graphdir.api.schema import schema as graphdir_schema
+from graphdir.api.security_headers import graphiql_policy
 from graphdir.config import Settings
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
 _MEDIA_ATTRIBUTE = "graphdir_media_type"
+# No GraphQL input of this API nests near this deep; deeper JSON only costs recursion.
+MAX_JSON_DEPTH = 64
+
+unexpected = ErrorLog(logging.getLogger("graphdir.api.http"))
 
 
 class MethodNotAllowed(HTTPException):
@@ -94,6 +111,19 @@ def _specificity(media: str, candidate: str) -> int:
     return -1
 
 
+def json_depth(value: object) -> int:
+    """How deep arrays and objects nest in a decoded JSON value (a scalar: 0), without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else None
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def is_request_error(result: ExecutionResult) -> bool:
     """True when nothing was executed: every error is a document or variables error (no path) and no data."""
     return result.data is None and bool(result.errors) and all(error.path is None for error in result.errors or [])
@@ -104,26 +134,41 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         super().__init__(graphdir_schema, graphql_ide="graphiql" if settings.graphiql else None)
         self._driver = driver
         self._database = settings.neo4j_database
+        self._introspection = settings.introspection
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket | None) -> Context:
-        return Context(driver=self._driver(), database=self._database, request=request, response=response)
+        return Context(driver=self._driver(), database=self._database, request=request, response=response,
+                       introspection=self._introspection)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        response = await super().render_graphql_ide(request)
+        response.headers["content-security-policy"] = graphiql_policy(self.graphql_ide_html)
+        return response
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await super().__call__(scope, receive, send)
             return
-        request = Request(scope=scope, receive=receive)
+        request = Request(scope=scope, receive=counting(receive))
         media = negotiate(request.headers.get("accept"))
         response: Response
         if media is None and not self._wants_ide(request):
             response = _error_response(406, f"acceptable response types: {GRAPHQL_RESPONSE_JSON}, {JSON}", JSON)
         else:
             try:
+                check_declared(scope)
                 response = await self.run(request)
+            except BodyTooLarge as exc:
+                response = _error_response(413, str(exc), media or JSON)
+                # The rest of the body is not read: the connection cannot serve another request.
+                response.headers["Connection"] = "close"
             except HTTPException as exc:
                 response = _error_response(exc.status_code, exc.reason, media or JSON)
-                if isinstance(exc, MethodNotAllowed):
-                    response.headers["Allow"] = exc.allow
+                if exc.status_code == 405:
+                    response.headers["Allow"] = exc.allow if isinstance(exc, MethodNotAllowed) else "GET, POST"
+            except Exception as exc:
+                unexpected.unexpected(exc, "unexpected error serving %s %s", request.method, request.url.path)
+                response = _error_response(500, "Unexpected error.", media or JSON)
         await response(scope, receive, send)
 
     def _wants_ide(self, request: Request) -> bool:
@@ -148,16 +193,36 @@ class GraphdirGraphQL(GraphQL[Context, None]):
                 raise HTTPException(400, "operationName must be a string or null")
         return await super().parse_http_body(request)
 
+    def decode_json(self, data: str | bytes) -> object:
+        try:
+            value = json.loads(data.decode("utf-8") if isinstance(data, bytes) else data)
+        except UnicodeDecodeError as exc:
+            raise HTTPException(400, "the request body is not UTF-8") from exc
+        except RecursionError as exc:
+            raise HTTPException(400, f"JSON nests deeper than {MAX_JSON_DEPTH} levels") from exc
+        if json_depth(value) > MAX_JSON_DEPTH:
+            raise HTTPException(400, f"JSON nests deeper than {MAX_JSON_DEPTH} levels")
+        return value
+
     async def execute_single(self, request: Request, request_adapter: AsyncHTTPRequestAdapter,  # noqa: PLR0913
                              sub_response: Response, context: Context, root_value: None,
                              request_data: GraphQLRequestData) -> ExecutionResult:
-        try:
+        if request_adapter.method != "GET":
             return await super().execute_single(request, request_adapter, sub_response, context, root_value,
                                                 request_data)
-        except HTTPException as exc:
-            if request_adapter.method == "GET" and isinstance(exc.__cause__, InvalidOperationTypeError):
-                raise MethodNotAllowed("only queries can be sent with GET: use POST", "POST") from exc
-            raise
+        # Strawberry lets subscriptions through GET (for its multipart transport, which graphdir does not serve).
+        try:
+            return await self.schema.execute(request_data.query, root_value=root_value,
+                                             variable_values=request_data.variables, context_value=context,
+                                             operation_name=request_data.operation_name,
+                                             allowed_operation_types={OperationType.QUERY},
+                                             operation_extensions=request_data.extensions)
+        except InvalidOperationTypeError as exc:
+            raise MethodNotAllowed("only queries can be sent with GET: use POST", "POST") from exc
+        except CannotGetOperationTypeError as exc:
+            raise HTTPException(400, exc.as_http_error_reason()) from exc
+        except MissingQueryError as exc:
+            raise HTTPException(400, "No GraphQL query found in the request") from exc
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         response = await super().process_result(request, result)

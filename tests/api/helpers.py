@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 from neo4j import AsyncDriver
 
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
 from graphdir.api.schema import schema
+from graphdir.app import create_app
 from graphdir.config import Settings
 from graphdir.loader import load_paths
 
@@ -66,3 +70,12 @@ def graph_id(global_id: str) -> str:
     from graphdir.api.ids import decode
 
     return decode(global_id, "id")[1]
+
+
+@asynccontextmanager
+async def app_client(settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of an application made with these settings (the `client` fixture's, with some changed)."""
+    app = create_app(settings)
+    async with app.router.lifespan_context(app), httpx.AsyncClient(transport=httpx.ASGITransport(app=app),
+                                                                    base_url="http://graphdir.test") as http:
+        yield http

@@ -20,6 +20,10 @@ from graphdir.domain.common.errors import InvalidArgument
 
 DEFAULT_PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
+# Far over any cursor this API makes (an ordering name and a key of a few names), far under what costs to decode.
+MAX_CURSOR_CHARS = 1000
+# Integers in a key go to Neo4j, whose integers are 64-bit.
+_INT_RANGE = range(-(2**63), 2**63)
 
 Row = TypeVar("Row")
 Key = tuple[Any, ...]
@@ -32,24 +36,30 @@ def encode_cursor(order: str, key: Sequence[Any]) -> str:
 
 def decode_cursor(cursor: str, order: str, arity: int, argument: str = "after") -> Key:
     """The sort key in `cursor`, checked against the ordering it must come from and the key's length; else
-    InvalidArgument naming `argument`."""
+    InvalidArgument naming `argument` (whatever the cursor holds: nested JSON, huge numbers, megabytes)."""
+    # A cursor is opaque to the client: the message shows only its beginning.
+    wrong = InvalidArgument(argument, f"{cursor[:40]!r}{'…' if len(cursor) > 40 else ''} is not a cursor of this list")
+    if len(cursor) > MAX_CURSOR_CHARS:
+        raise wrong
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         value = json.loads(base64.urlsafe_b64decode(padded.encode("ascii")).decode())
-    except (ValueError, UnicodeError, binascii.Error) as exc:
-        raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list") from exc
+    except (ValueError, UnicodeError, binascii.Error, RecursionError) as exc:
+        raise wrong from exc
     if not isinstance(value, list) or len(value) != arity + 1 or value[0] != order:
-        raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list")
+        raise wrong
     key = tuple(value[1:])
     if not all(_key_part(part) for part in key):
-        raise InvalidArgument(argument, f"{cursor!r} is not a cursor of this list")
+        raise wrong
     return key
 
 
 def _key_part(part: Any) -> bool:
     if isinstance(part, float):
         return math.isfinite(part)
-    return isinstance(part, str | int) and not isinstance(part, bool)
+    if isinstance(part, int) and not isinstance(part, bool):
+        return part in _INT_RANGE
+    return isinstance(part, str)
 
 
 def check_page_size(value: int | None, argument: str = "first", default: int = DEFAULT_PAGE_SIZE) -> int:

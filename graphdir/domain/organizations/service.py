@@ -6,6 +6,7 @@ import datetime as dt
 
 from graphdir.db.reader import Reader
 from graphdir.domain.common.paging import Page, PageRequest
+from graphdir.domain.common.words import typed_words
 from graphdir.domain.organizations.filters import OrganizationCriteria
 from graphdir.domain.organizations.records import MembershipRecord, OrganizationRecord, PartnershipRecord
 from graphdir.domain.organizations.repository import OrganizationRepository
@@ -31,7 +32,10 @@ class OrganizationService:
                        member_of: str | None = None, transitive: bool = False, text: str | None = None,
                        on: dt.date | None = None, argument: str = "filter") -> OrganizationCriteria:
         """Criteria with the territory code resolved to its graph id (InvalidArgument naming
-        `<argument>.territoryLevel` when the level is needed)."""
+        `<argument>.territoryLevel` when the level is needed, `<argument>.text` when the text has too many words or
+        too long a word)."""
+        if text is not None:
+            typed_words(text, f"{argument}.text")
         scope = None
         if territory_code is not None:
             scope = await self.territories.resolve_id(territory_code, territory_level, f"{argument}.territoryLevel")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graphdir.domain.common.words import MAX_WORDS
 from graphdir.text import fold
 
 # Lucene classic query syntax: + - && || ! ( ) { } [ ] ^ " ~ * ? : \ /
@@ -27,8 +28,6 @@ ALL_WORDS_BOOST = 4
 PREFIX_BOOST = 2
 # A one-letter prefix expands to most of the index; as-you-type starts at two letters.
 MIN_PREFIX = 2
-# Longer texts are cut: nobody types 32 words into a search box, and Lucene's clause count stays small.
-MAX_WORDS = 32
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,8 @@ def escape(word: str) -> str:
 
 
 def words_of(text: str) -> list[str]:
+    """The folded words, cut at MAX_WORDS: the service refuses longer texts first (typed_words), this keeps Lucene's
+    clause count small for any caller."""
     return fold(text).split()[:MAX_WORDS]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from graphdir.db.reader import Reader
 from graphdir.domain.common.errors import InvalidArgument
 from graphdir.domain.common.paging import DEFAULT_PAGE_SIZE
+from graphdir.domain.common.words import typed_words
 from graphdir.domain.search import lucene
 from graphdir.domain.search.ranking import Candidate, Ranked, rank
 from graphdir.domain.search.repository import SearchRepository
@@ -36,6 +37,7 @@ class SearchService:
     async def search(self, text: str, kinds: Iterable[NodeType] | None = None, first: int = DEFAULT_PAGE_SIZE
                      ) -> list[Hit]:
         """The `first` best hits (a size checked by the caller, graphdir.domain.common.paging)."""
+        typed_words(text, "text")
         query = lucene.build(text)
         if query is None:
             raise InvalidArgument("text", "must contain at least one letter or digit")

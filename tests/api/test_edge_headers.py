@@ -1,0 +1,73 @@
+"""Security headers suited to an API and its GraphiQL page; introspection switchable."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import replace
+
+import httpx
+import pytest
+from graphql import get_introspection_query
+from neo4j import AsyncDriver
+
+from graphdir.config import ConfigError, Settings
+from tests.api.helpers import app_client
+
+STRICT = {"accept": "application/graphql-response+json"}
+
+
+def assert_api_headers(response: httpx.Response) -> None:
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
+    assert response.headers["content-security-policy"] == "default-src 'none'; frame-ancestors 'none'"
+    assert "server" not in response.headers
+
+
+async def test_api_responses_carry_security_headers(client: httpx.AsyncClient) -> None:
+    assert_api_headers(await client.post("/graphql", json={"query": "{ __typename }"}, headers=STRICT))
+    assert_api_headers(await client.post("/graphql", content=b"{", headers={"content-type": "application/json"}))
+    assert_api_headers(await client.get("/healthz"))
+    assert_api_headers(await client.put("/graphql"))
+
+
+async def test_graphiql_gets_a_policy_that_lets_it_work(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", headers={"accept": "text/html"})
+    assert response.status_code == 200
+    policy = response.headers["content-security-policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "connect-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "'unsafe-eval'" not in policy
+    # Each inline script is allowed by its hash, each external one by its origin.
+    assert policy.count("'sha256-") >= 1
+    for origin in {part.rstrip(";") for part in policy.split() if part.startswith("https://")}:
+        assert origin in response.text
+
+
+@pytest.fixture
+async def closed_client(driver: AsyncDriver, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    async with app_client(replace(settings, introspection=False)) as http:
+        yield http
+
+
+async def test_introspection_can_be_switched_off(closed_client: httpx.AsyncClient) -> None:
+    for query in (get_introspection_query(), "{ __type(name: \"Organization\") { name } }"):
+        response = await closed_client.post("/graphql", json={"query": query}, headers=STRICT)
+        assert response.status_code == 400
+        (error, *_) = response.json()["errors"]
+        assert "introspection" in error["message"].lower()
+        assert error["extensions"]["code"] == "INTROSPECTION_DISABLED"
+    allowed = await closed_client.post("/graphql", json={"query": "{ __typename }"}, headers=STRICT)
+    assert allowed.json() == {"data": {"__typename": "Query"}}
+
+
+async def test_introspection_is_on_by_default(client: httpx.AsyncClient) -> None:
+    response = await client.post("/graphql", json={"query": "{ __schema { queryType { name } } }"}, headers=STRICT)
+    assert response.json() == {"data": {"__schema": {"queryType": {"name": "Query"}}}}
+
+
+def test_introspection_setting() -> None:
+    env = {"NEO4J_URI": "bolt://127.0.0.1:7687", "NEO4J_PASSWORD": "x"}
+    assert Settings.from_env(env).introspection is True
+    assert Settings.from_env({**env, "GRAPHDIR_INTROSPECTION": "false"}).introspection is False
+    with pytest.raises(ConfigError, match="GRAPHDIR_INTROSPECTION"):
+        Settings.from_env({**env, "GRAPHDIR_INTROSPECTION": "sometimes"})
