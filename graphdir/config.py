@@ -19,6 +19,8 @@ _FALSE = {"0", "false", "no", "off"}
 _MEMORY = re.compile(r"[1-9][0-9]*[kmgt]?", re.IGNORECASE)
 
 MAX_WORKERS = 64
+# The cost a query may have (graphdir.api.cost): ~14 times the costliest of the README's and the benchmark's queries.
+DEFAULT_MAX_COST = 25_000
 
 
 class ConfigError(ValueError):
@@ -61,6 +63,8 @@ class Settings:
     graphiql: bool
     # Processes serving requests: one event loop each, so one core each at most.
     workers: int
+    # The cost limit of one query (graphdir.api.cost); 0 = no limit.
+    max_cost: int = DEFAULT_MAX_COST
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -95,6 +99,7 @@ class Settings:
             log_format=_choice("GRAPHDIR_LOG_FORMAT", env.get("GRAPHDIR_LOG_FORMAT", "auto").lower(), _LOG_FORMATS),
             graphiql=_flag("GRAPHDIR_GRAPHIQL", env.get("GRAPHDIR_GRAPHIQL", "true")),
             workers=_workers(env.get("GRAPHDIR_WORKERS", "1")),
+            max_cost=_count("GRAPHDIR_MAX_COST", env.get("GRAPHDIR_MAX_COST", str(DEFAULT_MAX_COST))),
         )
 
 
@@ -126,6 +131,12 @@ def _workers(raw: str) -> int:
         return parse_workers(raw)
     except ValueError as exc:
         raise ConfigError(f"GRAPHDIR_WORKERS={exc}") from exc
+
+
+def _count(name: str, raw: str) -> int:
+    if not raw.strip().isdigit():
+        raise ConfigError(f"{name}={raw!r} is not a whole number (0 or more)")
+    return int(raw)
 
 
 def _choice(name: str, raw: str, allowed: set[str]) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
+from graphdir.config import DEFAULT_MAX_COST
 from graphdir.db.reader import Reader
 
 
@@ -19,6 +20,9 @@ class Context:
     # Created lazily per request, so that no cache outlives a request.
     loaders: dict[str, Any] = field(default_factory=dict)
     reader: Reader = field(init=False)
+    # The cost limit of this request (graphdir.api.cost; 0: none), and the cost of its operation once computed.
+    max_cost: int = DEFAULT_MAX_COST
+    cost: int = 0
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.driver, self.database)

@@ -45,6 +45,7 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext
 
+from graphdir.api.cost import CostLimit
 from graphdir.domain.common.errors import InvalidArgument
 
 log = logging.getLogger("graphdir.api")
@@ -208,6 +209,7 @@ def schema_extensions() -> list[Any]:
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
+        CostLimit,
         GraphdirMaskErrors,
         ErrorCodes,
     ]

@@ -104,9 +104,11 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         super().__init__(graphdir_schema, graphql_ide="graphiql" if settings.graphiql else None)
         self._driver = driver
         self._database = settings.neo4j_database
+        self._max_cost = settings.max_cost
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket | None) -> Context:
-        return Context(driver=self._driver(), database=self._database, request=request, response=response)
+        return Context(driver=self._driver(), database=self._database, request=request, response=response,
+                       max_cost=self._max_cost)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
