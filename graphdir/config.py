@@ -21,6 +21,8 @@ _MEMORY = re.compile(r"[1-9][0-9]*[kmgt]?", re.IGNORECASE)
 MAX_WORKERS = 64
 # The cost a query may have (graphdir.api.cost): ~14 times the costliest of the README's and the benchmark's queries.
 DEFAULT_MAX_COST = 25_000
+# Seconds a request's reads may take in all; Neo4j is told to stop a statement still running then.
+DEFAULT_REQUEST_TIMEOUT = 10.0
 
 
 class ConfigError(ValueError):
@@ -65,6 +67,7 @@ class Settings:
     workers: int
     # The cost limit of one query (graphdir.api.cost); 0 = no limit.
     max_cost: int = DEFAULT_MAX_COST
+    request_timeout: float = DEFAULT_REQUEST_TIMEOUT
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -100,6 +103,8 @@ class Settings:
             graphiql=_flag("GRAPHDIR_GRAPHIQL", env.get("GRAPHDIR_GRAPHIQL", "true")),
             workers=_workers(env.get("GRAPHDIR_WORKERS", "1")),
             max_cost=_count("GRAPHDIR_MAX_COST", env.get("GRAPHDIR_MAX_COST", str(DEFAULT_MAX_COST))),
+            request_timeout=_seconds("GRAPHDIR_REQUEST_TIMEOUT",
+                                     env.get("GRAPHDIR_REQUEST_TIMEOUT", str(DEFAULT_REQUEST_TIMEOUT))),
         )
 
 
@@ -137,6 +142,16 @@ def _count(name: str, raw: str) -> int:
     if not raw.strip().isdigit():
         raise ConfigError(f"{name}={raw!r} is not a whole number (0 or more)")
     return int(raw)
+
+
+def _seconds(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise ConfigError(f"{name}={raw!r} is not a number of seconds (more than 0, at most 3600)")
+    return value
 
 
 def _choice(name: str, raw: str, allowed: set[str]) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
-from graphdir.config import DEFAULT_MAX_COST
+from graphdir.config import DEFAULT_MAX_COST, DEFAULT_REQUEST_TIMEOUT
 from graphdir.db.reader import Reader
 
 
@@ -23,6 +23,8 @@ class Context:
     # The cost limit of this request (graphdir.api.cost; 0: none), and the cost of its operation once computed.
     max_cost: int = DEFAULT_MAX_COST
     cost: int = 0
+    # Seconds this request's reads may take, from its start (GRAPHDIR_REQUEST_TIMEOUT).
+    timeout: float = DEFAULT_REQUEST_TIMEOUT
 
     def __post_init__(self) -> None:
-        self.reader = Reader(self.driver, self.database)
+        self.reader = Reader(self.driver, self.database, self.timeout)

@@ -8,6 +8,7 @@
 - Invalid argument values caught by validation or variable coercion (a bad Date, an unknown enum value) get
   `code = BAD_USER_INPUT` and the argument's path (`filter.on`); other validation errors GRAPHQL_VALIDATION_FAILED,
   syntax errors GRAPHQL_PARSE_FAILED.
+- A request whose reads outlast its deadline (GRAPHDIR_REQUEST_TIMEOUT) gets `code = TIMEOUT` where it was cut.
 - An unexpected exception in a resolver is logged with its trace and reaches the client as "Unexpected error."
   (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and validation errors are not masked.
 """
@@ -46,6 +47,7 @@ from strawberry.extensions import (
 from strawberry.types import ExecutionContext
 
 from graphdir.api.cost import CostLimit
+from graphdir.db.reader import DeadlineExceeded
 from graphdir.domain.common.errors import InvalidArgument
 
 log = logging.getLogger("graphdir.api")
@@ -59,6 +61,7 @@ BAD_USER_INPUT = "BAD_USER_INPUT"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL = "INTERNAL_SERVER_ERROR"
+TIMEOUT = "TIMEOUT"
 
 _LIMITS = (
     (re.compile(r"exceeds maximum operation depth"), "maxDepth"),
@@ -75,7 +78,7 @@ def is_expected(error: GraphQLError) -> bool:
     Strawberry, and invalid arguments (InvalidArgument, raised by graphdir and by our scalars' parsers). Anything
     else (a driver failure, a bug) is unexpected."""
     original = error.original_error
-    return original is None or isinstance(original, GraphQLError | InvalidArgument)
+    return original is None or isinstance(original, GraphQLError | InvalidArgument | DeadlineExceeded)
 
 
 class GraphdirMaskErrors(MaskErrors):
@@ -109,6 +112,9 @@ def _with_code(error: GraphQLError, arguments: _ArgumentPaths) -> GraphQLError:
         return GraphQLError(f"{original.argument}: {original}", nodes=error.nodes, source=error.source,
                             positions=error.positions, path=error.path, original_error=original,
                             extensions={"code": BAD_USER_INPUT, "argument": original.argument})
+    if isinstance(original, DeadlineExceeded):
+        return GraphQLError(str(original), nodes=error.nodes, source=error.source, positions=error.positions,
+                            path=error.path, original_error=original, extensions={"code": TIMEOUT})
     extensions: dict[str, Any] = {}
     if isinstance(error, GraphQLSyntaxError) or isinstance(error.original_error, GraphQLSyntaxError):
         extensions["code"] = PARSE_FAILED

@@ -105,10 +105,11 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         self._driver = driver
         self._database = settings.neo4j_database
         self._max_cost = settings.max_cost
+        self._timeout = settings.request_timeout
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket | None) -> Context:
         return Context(driver=self._driver(), database=self._database, request=request, response=response,
-                       max_cost=self._max_cost)
+                       max_cost=self._max_cost, timeout=self._timeout)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
