@@ -10,6 +10,7 @@ these gaps are filled here:
 - A mutation (or subscription) over GET is 405 with `Allow: POST` (Strawberry answers 400).
 - A POST body that is not `application/json` is 415; a body that is not a JSON object (or malformed JSON), a non-string
   `operationName`, is 400 (Strawberry crashes on a JSON scalar body).
+- A request that could not reach Neo4j (an error with code SERVICE_UNAVAILABLE) is 503 with `Retry-After`.
 - Errors raised before execution are GraphQL-shaped JSON (`{"errors": [{"message": …}]}`), not plain text.
 """
 
@@ -31,12 +32,15 @@ from strawberry.schema.exceptions import InvalidOperationTypeError
 from strawberry.types import ExecutionResult
 
 from graphdir.api.context import Context
+from graphdir.api.extensions import SERVICE_UNAVAILABLE
 from graphdir.api.schema import schema as graphdir_schema
 from graphdir.config import Settings
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
 _MEDIA_ATTRIBUTE = "graphdir_media_type"
+# What a client told the database is unavailable should wait before retrying: a restart takes a few seconds.
+RETRY_AFTER_S = 5
 
 
 class MethodNotAllowed(HTTPException):
@@ -175,7 +179,16 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         response.headers["content-type"] = f"{media}; charset=utf-8"
         if media == GRAPHQL_RESPONSE_JSON and isinstance(response_data, dict) and "data" not in response_data:
             response.status_code = 400
+        if _database_unavailable(response_data):
+            response.status_code = 503
+            response.headers["Retry-After"] = str(RETRY_AFTER_S)
         return response
+
+
+def _database_unavailable(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse]) -> bool:
+    responses = response_data if isinstance(response_data, list) else [response_data]
+    errors: list[Any] = [error for response in responses for error in response.get("errors") or []]
+    return any((error.get("extensions") or {}).get("code") == SERVICE_UNAVAILABLE for error in errors)
 
 
 def _error_response(status: int, message: str, media: str) -> Response:

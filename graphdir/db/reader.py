@@ -10,7 +10,7 @@ failed because a connection went stale, is kept: such a read is retried, a bound
 
 A Reader has a deadline (its request's): each statement is sent with the time left as its transaction timeout, so
 Neo4j itself stops a statement still running then, and the wait for it is bounded too; either way the read raises
-DeadlineExceeded.
+DeadlineExceeded. A read that cannot reach Neo4j (after its retries) raises DatabaseUnavailable.
 
 DataLoader batches go through `read_batch`: the batches of one level of a selection, which start within a few turns
 of the event loop of each other, are sent as one statement (graphdir.db.coalesce) and count as one round trip.
@@ -29,6 +29,7 @@ from neo4j import READ_ACCESS, AsyncDriver, Query
 from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired, TransientError
 
 from graphdir.db.coalesce import Statement, combine, split
+from graphdir.db.driver import DatabaseUnavailable
 
 # A read that fails this many times in a row (stale pooled connections, a server restarting) reports its error.
 ATTEMPTS = 3
@@ -65,9 +66,11 @@ class Reader:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return await self._run(query, params or {})
-            except RETRIED:
+            except RETRIED as exc:
                 if attempt == ATTEMPTS:
-                    raise
+                    if isinstance(exc, TransientError):
+                        raise
+                    raise DatabaseUnavailable("the database is unavailable") from exc
         raise AssertionError("unreachable")
 
     async def read_one(self, query: LiteralString, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
