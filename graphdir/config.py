@@ -68,6 +68,8 @@ class Settings:
     # The cost limit of one query (graphdir.api.cost); 0 = no limit.
     max_cost: int = DEFAULT_MAX_COST
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+    # Cost an address may spend per minute (graphdir.api.rate_limit); 0 = no rate limit.
+    rate_limit: int = 0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -105,6 +107,7 @@ class Settings:
             max_cost=_count("GRAPHDIR_MAX_COST", env.get("GRAPHDIR_MAX_COST", str(DEFAULT_MAX_COST))),
             request_timeout=_seconds("GRAPHDIR_REQUEST_TIMEOUT",
                                      env.get("GRAPHDIR_REQUEST_TIMEOUT", str(DEFAULT_REQUEST_TIMEOUT))),
+            rate_limit=_count("GRAPHDIR_RATE_LIMIT", env.get("GRAPHDIR_RATE_LIMIT", "0")),
         )
 
 

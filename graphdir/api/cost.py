@@ -12,7 +12,8 @@ Lists of scalars cost 1, as a scalar. Introspection fields (`__schema`, `__type`
 walked: they read the schema, not the graph. Every fragment of a selection is counted, as if all applied.
 
 A query over the limit (GRAPHDIR_MAX_COST) is refused before execution with `extensions.code = QUERY_TOO_COSTLY`,
-`extensions.cost` and `extensions.limit`; a query within it reports `extensions.cost` in the response.
+`extensions.cost` and `extensions.limit`; a query within it reports `extensions.cost` in the response, and is charged
+to its address's rate limit when there is one (graphdir.api.rate_limit).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from graphql import (
 from graphql import ExecutionResult as GraphQLExecutionResult
 from strawberry.extensions import SchemaExtension
 
+from graphdir.api.rate_limit import CostRateLimit, rate_limited
 from graphdir.config import DEFAULT_MAX_COST
 from graphdir.domain.common.paging import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE
 
@@ -179,8 +181,11 @@ class CostLimit(SchemaExtension):
             limit = getattr(context.context, "max_cost", DEFAULT_MAX_COST)
             if hasattr(context.context, "cost"):
                 context.context.cost = self.cost
+            rate: CostRateLimit | None = getattr(context.context, "rate_limit", None)
             if limit and self.cost > limit:
                 context.result = GraphQLExecutionResult(data=None, errors=[too_costly(self.cost, limit)])
+            elif rate is not None and (wait := rate.charge(context.context.client, self.cost)):
+                context.result = GraphQLExecutionResult(data=None, errors=[rate_limited(wait, rate.per_minute)])
         yield
 
     def get_results(self) -> dict[str, Any]:

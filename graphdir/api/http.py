@@ -10,7 +10,8 @@ these gaps are filled here:
 - A mutation (or subscription) over GET is 405 with `Allow: POST` (Strawberry answers 400).
 - A POST body that is not `application/json` is 415; a body that is not a JSON object (or malformed JSON), a non-string
   `operationName`, is 400 (Strawberry crashes on a JSON scalar body).
-- A request that could not reach Neo4j (an error with code SERVICE_UNAVAILABLE) is 503 with `Retry-After`.
+- A request that could not reach Neo4j (an error with code SERVICE_UNAVAILABLE) is 503 with `Retry-After`; one past
+  its address's rate limit (RATE_LIMITED) is 429 with `Retry-After`.
 - Errors raised before execution are GraphQL-shaped JSON (`{"errors": [{"message": …}]}`), not plain text.
 """
 
@@ -33,6 +34,7 @@ from strawberry.types import ExecutionResult
 
 from graphdir.api.context import Context
 from graphdir.api.extensions import SERVICE_UNAVAILABLE
+from graphdir.api.rate_limit import RATE_LIMITED, CostRateLimit
 from graphdir.api.schema import schema as graphdir_schema
 from graphdir.config import Settings
 
@@ -110,10 +112,12 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         self._database = settings.neo4j_database
         self._max_cost = settings.max_cost
         self._timeout = settings.request_timeout
+        self._rate_limit = CostRateLimit(settings.rate_limit) if settings.rate_limit else None
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket | None) -> Context:
         return Context(driver=self._driver(), database=self._database, request=request, response=response,
-                       max_cost=self._max_cost, timeout=self._timeout)
+                       max_cost=self._max_cost, timeout=self._timeout, rate_limit=self._rate_limit,
+                       client=request.client.host if request.client else "")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -179,16 +183,21 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         response.headers["content-type"] = f"{media}; charset=utf-8"
         if media == GRAPHQL_RESPONSE_JSON and isinstance(response_data, dict) and "data" not in response_data:
             response.status_code = 400
-        if _database_unavailable(response_data):
+        if _has_code(response_data, SERVICE_UNAVAILABLE):
             response.status_code = 503
             response.headers["Retry-After"] = str(RETRY_AFTER_S)
+        if limited := _has_code(response_data, RATE_LIMITED):
+            response.status_code = 429
+            response.headers["Retry-After"] = str(limited["retryAfter"])
         return response
 
 
-def _database_unavailable(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse]) -> bool:
+def _has_code(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], code: str) -> dict[str, Any] | None:
+    """The extensions of the first error with that code, if any."""
     responses = response_data if isinstance(response_data, list) else [response_data]
     errors: list[Any] = [error for response in responses for error in response.get("errors") or []]
-    return any((error.get("extensions") or {}).get("code") == SERVICE_UNAVAILABLE for error in errors)
+    return next((error["extensions"] for error in errors if (error.get("extensions") or {}).get("code") == code),
+                None)
 
 
 def _error_response(status: int, message: str, media: str) -> Response:
