@@ -19,6 +19,10 @@ _FALSE = {"0", "false", "no", "off"}
 _MEMORY = re.compile(r"[1-9][0-9]*[kmgt]?", re.IGNORECASE)
 
 MAX_WORKERS = 64
+# The cost a query may have (graphdir.api.cost): ~14 times the costliest of the README's and the benchmark's queries.
+DEFAULT_MAX_COST = 25_000
+# Seconds a request's reads may take in all; Neo4j is told to stop a statement still running then.
+DEFAULT_REQUEST_TIMEOUT = 10.0
 
 
 class ConfigError(ValueError):
@@ -66,6 +70,11 @@ class Settings:
     cors_credentials: bool = False
     # Whether `__schema` and `__type` may be queried (`__typename` always may).
     introspection: bool = True
+    # The cost limit of one query (graphdir.api.cost); 0 = no limit.
+    max_cost: int = DEFAULT_MAX_COST
+    request_timeout: float = DEFAULT_REQUEST_TIMEOUT
+    # Cost an address may spend per minute (graphdir.api.rate_limit); 0 = no rate limit.
+    rate_limit: int = 0
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -103,6 +112,10 @@ class Settings:
             cors_origins=_origins("GRAPHDIR_CORS_ORIGINS", env.get("GRAPHDIR_CORS_ORIGINS", "")),
             cors_credentials=_flag("GRAPHDIR_CORS_CREDENTIALS", env.get("GRAPHDIR_CORS_CREDENTIALS", "false")),
             introspection=_flag("GRAPHDIR_INTROSPECTION", env.get("GRAPHDIR_INTROSPECTION", "true")),
+            max_cost=_count("GRAPHDIR_MAX_COST", env.get("GRAPHDIR_MAX_COST", str(DEFAULT_MAX_COST))),
+            request_timeout=_seconds("GRAPHDIR_REQUEST_TIMEOUT",
+                                     env.get("GRAPHDIR_REQUEST_TIMEOUT", str(DEFAULT_REQUEST_TIMEOUT))),
+            rate_limit=_count("GRAPHDIR_RATE_LIMIT", env.get("GRAPHDIR_RATE_LIMIT", "0")),
         )
 
 
@@ -134,6 +147,22 @@ def _workers(raw: str) -> int:
         return parse_workers(raw)
     except ValueError as exc:
         raise ConfigError(f"GRAPHDIR_WORKERS={exc}") from exc
+
+
+def _count(name: str, raw: str) -> int:
+    if not raw.strip().isdigit():
+        raise ConfigError(f"{name}={raw!r} is not a whole number (0 or more)")
+    return int(raw)
+
+
+def _seconds(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 < value <= 3600:
+        raise ConfigError(f"{name}={raw!r} is not a number of seconds (more than 0, at most 3600)")
+    return value
 
 
 def _choice(name: str, raw: str, allowed: set[str]) -> str:

@@ -152,7 +152,8 @@ def test_serve_with_two_workers_logs_json_from_both_and_applies_the_schema_once(
     server = Served(settings, port, "--workers", "2", GRAPHDIR_LOG_LEVEL="INFO", GRAPHDIR_LOG_FORMAT="json")
     try:
         answers = server.ask(10)
-        assert answers and all(a == {"data": {"__typename": "Query"}} for a in answers), answers
+        expected = {"data": {"__typename": "Query"}, "extensions": {"cost": 1}}
+        assert answers and all(answer == expected for answer in answers), answers
         # uvicorn's supervisor and its two worker processes (spawned through multiprocessing's tracker too).
         workers = [pid for pid in _children(server.process.pid)
                    if b"multiprocessing.resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()]

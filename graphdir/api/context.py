@@ -7,6 +7,8 @@ from typing import Any
 
 from neo4j import AsyncDriver
 
+from graphdir.api.rate_limit import CostRateLimit
+from graphdir.config import DEFAULT_MAX_COST, DEFAULT_REQUEST_TIMEOUT
 from graphdir.db.reader import Reader
 
 
@@ -21,6 +23,14 @@ class Context:
     # Created lazily per request, so that no cache outlives a request.
     loaders: dict[str, Any] = field(default_factory=dict)
     reader: Reader = field(init=False)
+    # The cost limit of this request (graphdir.api.cost; 0: none), and the cost of its operation once computed.
+    max_cost: int = DEFAULT_MAX_COST
+    cost: int = 0
+    # Seconds this request's reads may take, from its start (GRAPHDIR_REQUEST_TIMEOUT).
+    timeout: float = DEFAULT_REQUEST_TIMEOUT
+    # The process's rate limit (None: none), charged the cost under `client`, the caller's address.
+    rate_limit: CostRateLimit | None = None
+    client: str = ""
 
     def __post_init__(self) -> None:
-        self.reader = Reader(self.driver, self.database)
+        self.reader = Reader(self.driver, self.database, self.timeout)

@@ -13,6 +13,8 @@
 - String arguments are bounded and error messages cut (graphdir.api.input_limits).
 - A document of several operations needs `operationName` (the GraphQL spec's GetOperation): without it, a request
   error, nothing run.
+- A request whose reads outlast its deadline (GRAPHDIR_REQUEST_TIMEOUT) gets `code = TIMEOUT` where it was cut.
+- A request that cannot reach Neo4j gets `code = SERVICE_UNAVAILABLE` (and HTTP 503 with Retry-After, api/http.py).
 - An unexpected exception in a resolver is logged with its trace (once per site and minute: graphdir.api.error_log)
   and reaches the client as "Unexpected error." (code INTERNAL_SERVER_ERROR); InvalidArgument, GraphQL errors and
   validation errors are not masked.
@@ -52,8 +54,11 @@ from strawberry.extensions import (
 )
 from strawberry.types import ExecutionContext
 
+from graphdir.api.cost import CostLimit
 from graphdir.api.error_log import ErrorLog
 from graphdir.api.input_limits import first_too_long, string_literals, truncated
+from graphdir.db.driver import DatabaseUnavailable
+from graphdir.db.reader import DeadlineExceeded
 from graphdir.domain.common.errors import InvalidArgument
 
 log = logging.getLogger("graphdir.api")
@@ -72,6 +77,8 @@ PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 INTERNAL = "INTERNAL_SERVER_ERROR"
 INTROSPECTION_DISABLED = "INTROSPECTION_DISABLED"
+TIMEOUT = "TIMEOUT"
+SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
 
 _LIMITS = (
     (re.compile(r"exceeds maximum operation depth"), "maxDepth"),
@@ -83,12 +90,16 @@ _REQUIRED_ARGUMENT = re.compile(
     r"[Aa]rgument '(?:[A-Za-z_.]*\()?([A-Za-z_][A-Za-z0-9_]*)(?::\))?' of type .* is required")
 
 
+# The database failures with a code of their own are expected too: they say what happened, not how.
+_EXPECTED = (GraphQLError, InvalidArgument, DeadlineExceeded, DatabaseUnavailable)
+
+
 def is_expected(error: GraphQLError) -> bool:
     """Errors the client caused or may see as they are: GraphQL errors of any kind, raised by graphql-core or
     Strawberry, and invalid arguments (InvalidArgument, raised by graphdir and by our scalars' parsers). Anything
     else (a driver failure, a bug) is unexpected."""
     original = error.original_error
-    return original is None or isinstance(original, GraphQLError | InvalidArgument)
+    return original is None or isinstance(original, _EXPECTED)
 
 
 class GraphdirMaskErrors(MaskErrors):
@@ -182,6 +193,10 @@ def _with_code(error: GraphQLError, arguments: _ArgumentPaths) -> GraphQLError:
         return GraphQLError(f"{original.argument}: {original}", nodes=error.nodes, source=error.source,
                             positions=error.positions, path=error.path, original_error=original,
                             extensions={"code": BAD_USER_INPUT, "argument": original.argument})
+    if isinstance(original, DeadlineExceeded | DatabaseUnavailable):
+        code = TIMEOUT if isinstance(original, DeadlineExceeded) else SERVICE_UNAVAILABLE
+        return GraphQLError(str(original), nodes=error.nodes, source=error.source, positions=error.positions,
+                            path=error.path, original_error=original, extensions={"code": code})
     extensions: dict[str, Any] = {}
     if isinstance(error, GraphQLSyntaxError) or isinstance(error.original_error, GraphQLSyntaxError):
         extensions["code"] = PARSE_FAILED
@@ -285,6 +300,7 @@ def schema_extensions() -> list[Any]:
         OperationNameRequired,
         StringLengthLimit,
         IntrospectionSwitch,
+        CostLimit,
         GraphdirMaskErrors,
         ErrorCodes,
     ]

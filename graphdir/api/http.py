@@ -15,6 +15,8 @@ these gaps are filled here:
 - A body over MAX_BODY_BYTES (1 MiB) is 413, from its Content-Length or as soon as that much has streamed in
   (graphdir.api.body_limit).
 - HEAD (and any method but GET and POST) is 405 with `Allow: GET, POST`.
+- A request that could not reach Neo4j (an error with code SERVICE_UNAVAILABLE) is 503 with `Retry-After`; one past
+  its address's rate limit (RATE_LIMITED) is 429 with `Retry-After`.
 - Errors raised before execution are GraphQL-shaped JSON (`{"errors": [{"message": …}]}`), not plain text; so is an
   unexpected failure of the view itself (500, logged, its cause not shown).
 """
@@ -43,6 +45,8 @@ from strawberry.types.graphql import OperationType
 from graphdir.api.body_limit import BodyTooLarge, check_declared, counting
 from graphdir.api.context import Context
 from graphdir.api.error_log import ErrorLog
+from graphdir.api.extensions import SERVICE_UNAVAILABLE
+from graphdir.api.rate_limit import RATE_LIMITED, CostRateLimit
 from graphdir.api.schema import schema as graphdir_schema
 from graphdir.api.security_headers import graphiql_policy
 from graphdir.config import Settings
@@ -54,6 +58,9 @@ _MEDIA_ATTRIBUTE = "graphdir_media_type"
 MAX_JSON_DEPTH = 64
 
 unexpected = ErrorLog(logging.getLogger("graphdir.api.http"))
+
+# What a client told the database is unavailable should wait before retrying: a restart takes a few seconds.
+RETRY_AFTER_S = 5
 
 
 class MethodNotAllowed(HTTPException):
@@ -135,10 +142,14 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         self._driver = driver
         self._database = settings.neo4j_database
         self._introspection = settings.introspection
+        self._max_cost = settings.max_cost
+        self._timeout = settings.request_timeout
+        self._rate_limit = CostRateLimit(settings.rate_limit) if settings.rate_limit else None
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket | None) -> Context:
         return Context(driver=self._driver(), database=self._database, request=request, response=response,
-                       introspection=self._introspection)
+                       introspection=self._introspection, max_cost=self._max_cost, timeout=self._timeout,
+                       rate_limit=self._rate_limit, client=request.client.host if request.client else "")
 
     async def render_graphql_ide(self, request: Request) -> Response:
         response = await super().render_graphql_ide(request)
@@ -237,7 +248,21 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         response.headers["content-type"] = f"{media}; charset=utf-8"
         if media == GRAPHQL_RESPONSE_JSON and isinstance(response_data, dict) and "data" not in response_data:
             response.status_code = 400
+        if _has_code(response_data, SERVICE_UNAVAILABLE):
+            response.status_code = 503
+            response.headers["Retry-After"] = str(RETRY_AFTER_S)
+        if limited := _has_code(response_data, RATE_LIMITED):
+            response.status_code = 429
+            response.headers["Retry-After"] = str(limited["retryAfter"])
         return response
+
+
+def _has_code(response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], code: str) -> dict[str, Any] | None:
+    """The extensions of the first error with that code, if any."""
+    responses = response_data if isinstance(response_data, list) else [response_data]
+    errors: list[Any] = [error for response in responses for error in response.get("errors") or []]
+    return next((error["extensions"] for error in errors if (error.get("extensions") or {}).get("code") == code),
+                None)
 
 
 def _error_response(status: int, message: str, media: str) -> Response:

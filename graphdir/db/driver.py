@@ -16,8 +16,10 @@ def open_driver(settings: Settings) -> AsyncDriver:
     return AsyncGraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password),
-        connection_timeout=5.0,
-        connection_acquisition_timeout=10.0,
+        # Small, so that a request answers "unavailable" quickly while Neo4j is down (a refused connection is
+        # immediate; these bound an unanswering host and a pool with no free connection).
+        connection_timeout=2.0,
+        connection_acquisition_timeout=3.0,
         max_connection_pool_size=50,
         # Notifications (unknown labels on an empty graph, …) would flood the logs; plans are checked in tests.
         notifications_min_severity="OFF",

@@ -204,6 +204,12 @@ class LocalInstance:
             "server.directories.plugins": str(self.folder / "plugins"),
             "server.directories.run": str(self.folder / "run"),
             "db.tx_log.rotation.retention_policy": "2 files",
+            # Backstops behind the API's own deadline (GRAPHDIR_REQUEST_TIMEOUT, sent with every read): no statement,
+            # a loader's batch included, runs longer or holds more memory than this.
+            "db.transaction.timeout": "120s",
+            "db.memory.transaction.max": "512m",
+            # How often the timeouts are checked (default 2s): a statement is stopped within this of its deadline.
+            "db.transaction.monitor.check.interval": "100ms",
         }
         extra = self.folder / "extra.conf"
         lines = [f"{k}={v}" for k, v in settings.items()]

@@ -8,6 +8,10 @@ statement against 0.8 ms for `session.run` (bench/README.md, "Profiling"). A req
 transaction: each statement is consistent on its own. What a managed transaction brings, the retry of a read that
 failed because a connection went stale, is kept: such a read is retried, a bounded number of times.
 
+A Reader has a deadline (its request's): each statement is sent with the time left as its transaction timeout, so
+Neo4j itself stops a statement still running then, and the wait for it is bounded too; either way the read raises
+DeadlineExceeded. A read that cannot reach Neo4j (after its retries) raises DatabaseUnavailable.
+
 DataLoader batches go through `read_batch`: the batches of one level of a selection, which start within a few turns
 of the event loop of each other, are sent as one statement (graphdir.db.coalesce) and count as one round trip.
 
@@ -18,12 +22,14 @@ so `Record.data()`'s walk of every nested value to convert nodes and relationshi
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver
-from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+from neo4j import READ_ACCESS, AsyncDriver, Query
+from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired, TransientError
 
 from graphdir.db.coalesce import Statement, combine, split
+from graphdir.db.driver import DatabaseUnavailable
 
 # A read that fails this many times in a row (stale pooled connections, a server restarting) reports its error.
 ATTEMPTS = 3
@@ -31,12 +37,25 @@ RETRIED = (ServiceUnavailable, SessionExpired, TransientError)
 # Batches arrive a few loop turns apart (DataLoader dispatch, then a task per batch): the statement is sent once a
 # turn passed without a new one, or after this many turns.
 MAX_WAIT_TURNS = 8
+# Past the deadline, how long Neo4j is given to report that it stopped the statement before the wait ends anyway:
+# it checks timeouts every db.transaction.monitor.check.interval (2 s by default, 100 ms on the local server).
+CANCEL_GRACE_S = 2.5
+
+
+class DeadlineExceeded(TimeoutError):
+    """The request's deadline passed before its reads were done; Neo4j stopped the statement (or never got it)."""
+
+    def __init__(self, timeout: float | None) -> None:
+        super().__init__(f"the request took longer than its {timeout:g} s" if timeout else "the request timed out")
 
 
 class Reader:
-    def __init__(self, driver: AsyncDriver, database: str) -> None:
+    def __init__(self, driver: AsyncDriver, database: str, timeout: float | None = None) -> None:
+        """`timeout`: seconds from now that every read of this reader must end in (None: no deadline)."""
         self.driver = driver
         self.database = database
+        self.timeout = timeout
+        self.deadline = None if timeout is None else time.monotonic() + timeout
         self.round_trips = 0
         self._pending: list[tuple[Statement, asyncio.Future[list[dict[str, Any]]]]] = []
         self._seen = 0
@@ -47,9 +66,11 @@ class Reader:
         for attempt in range(1, ATTEMPTS + 1):
             try:
                 return await self._run(query, params or {})
-            except RETRIED:
+            except RETRIED as exc:
                 if attempt == ATTEMPTS:
-                    raise
+                    if isinstance(exc, TransientError):
+                        raise
+                    raise DatabaseUnavailable("the database is unavailable") from exc
         raise AssertionError("unreachable")
 
     async def read_one(self, query: LiteralString, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
@@ -95,7 +116,18 @@ class Reader:
                 future.set_result(rows)
 
     async def _run(self, query: LiteralString, params: dict[str, Any]) -> list[dict[str, Any]]:
-        async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
-            result = await session.run(query, params)
-            keys = result.keys()
-            return [dict(zip(keys, values, strict=True)) for values in await result.values()]
+        left = None if self.deadline is None else self.deadline - time.monotonic()
+        if left is not None and left <= 0:  # a timeout of 0 would mean none to Neo4j
+            raise DeadlineExceeded(self.timeout)
+        try:
+            async with asyncio.timeout(None if left is None else left + CANCEL_GRACE_S):
+                async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+                    result = await session.run(Query(query, timeout=left), params)
+                    keys = result.keys()
+                    return [dict(zip(keys, values, strict=True)) for values in await result.values()]
+        except TimeoutError as exc:
+            raise DeadlineExceeded(self.timeout) from exc
+        except ClientError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise DeadlineExceeded(self.timeout) from exc
+            raise

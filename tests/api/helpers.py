@@ -39,7 +39,8 @@ class Result:
 
 
 async def run(driver: AsyncDriver, settings: Settings, query: str, **variables: Any) -> Result:
-    context = Context(driver, settings.neo4j_database)
+    """Without a cost limit: tests/api/test_cost.py tests it; other tests may ask for more than a page would."""
+    context = Context(driver, settings.neo4j_database, max_cost=0)
     result = await schema.execute(query, variable_values=variables or None, context_value=context)
     return Result(result.data, list(result.errors or []), context.reader.round_trips)
 

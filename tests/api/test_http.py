@@ -11,7 +11,7 @@ from neo4j import AsyncDriver
 from graphdir.api.http import GRAPHQL_RESPONSE_JSON, JSON, negotiate
 
 QUERY = '{ organization(slug: "cres-auvergne") { acronym } }'
-EXPECTED = {"data": {"organization": {"acronym": "CRES Auvergne"}}}
+EXPECTED = {"data": {"organization": {"acronym": "CRES Auvergne"}}, "extensions": {"cost": 2}}
 
 
 def media(response: httpx.Response) -> str:
