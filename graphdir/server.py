@@ -91,5 +91,4 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
 
 # What `graphdir serve` gives uvicorn beyond host and port: the bounded protocol, and no `server: uvicorn` header.
-UVICORN_OPTIONS: dict[str, Any] = {"http": BoundedHttpToolsProtocol, "server_header": False,
-                                   "h11_max_incomplete_event_size": MAX_HEAD_BYTES}
+UVICORN_OPTIONS: dict[str, Any] = {"http": BoundedHttpToolsProtocol, "server_header": False}
