@@ -4,8 +4,8 @@ line and headers) and the time a client may take to send it.
 uvicorn's httptools protocol bounds neither (h11's `h11_max_incomplete_event_size` bounds the size only, and its
 `timeout_keep_alive` only the idle time between requests), so graphdir serves with a subclass that does:
 
-- a head over MAX_HEAD_BYTES (64 KiB, plus at most one read of the socket: a GET query of the token limit fits) is
-  answered 431 and the connection closed;
+- a head over MAX_HEAD_BYTES (64 KiB: a GET query of the token limit fits) is answered 431 and the connection
+  closed, whether it arrives at once or a little at a time;
 - a head not complete HEAD_TIMEOUT_S (10 s) after its first byte (or after the connection opened) closes the
   connection: a client sending its headers a byte at a time holds nothing for long.
 
@@ -24,6 +24,10 @@ HEAD_TIMEOUT_S = 10.0
 REFUSED_LINGER_S = 1.0
 
 
+class HeadTooLarge(Exception):
+    pass
+
+
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
     max_head_bytes = MAX_HEAD_BYTES
     head_timeout_s = HEAD_TIMEOUT_S
@@ -31,7 +35,8 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._in_head = True
-        self._head_bytes = 0
+        self._head_bytes = 0  # read while the head is incomplete
+        self._head_parsed = 0  # of the URL and headers parsed
         self._head_timer: asyncio.TimerHandle | None = None
         self._refused = False
 
@@ -47,22 +52,40 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         if self._refused:  # after a 431, what follows is dropped until the connection closes
             return
         super().data_received(data)
-        # Counted once parsed, so that a body arriving with its head is not counted: the head is bounded to
-        # max_head_bytes plus one read.
-        if self._in_head:
+        # Counted once parsed, so that a body arriving with its head is not counted: a head still incomplete after
+        # more than max_head_bytes is refused (a complete one was counted by the callbacks below).
+        if self._in_head and not self._refused:
             self._head_bytes += len(data)
             if self._head_bytes > self.max_head_bytes:
                 self._refuse()
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
-        self._in_head, self._head_bytes = True, 0
+        self._in_head, self._head_bytes, self._head_parsed = True, 0, 0
         self._start_head_timer()
+
+    def on_url(self, url: bytes) -> None:
+        self._parsed(len(url))
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        self._parsed(len(name) + len(value))
+        super().on_header(name, value)
 
     def on_headers_complete(self) -> None:
         self._in_head = False
         self._stop_head_timer()
         super().on_headers_complete()
+
+    def send_400_response(self, msg: str) -> None:
+        if not self._refused:  # the parser's error, once a callback has refused the head, is not the client's
+            super().send_400_response(msg)
+
+    def _parsed(self, size: int) -> None:
+        self._head_parsed += size
+        if self._head_parsed > self.max_head_bytes:
+            self._refuse()
+            raise HeadTooLarge  # stops the parser
 
     def _refuse(self) -> None:
         self._refused = True
@@ -91,5 +114,4 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
 
 # What `graphdir serve` gives uvicorn beyond host and port: the bounded protocol, and no `server: uvicorn` header.
-UVICORN_OPTIONS: dict[str, Any] = {"http": BoundedHttpToolsProtocol, "server_header": False,
-                                   "h11_max_incomplete_event_size": MAX_HEAD_BYTES}
+UVICORN_OPTIONS: dict[str, Any] = {"http": BoundedHttpToolsProtocol, "server_header": False}

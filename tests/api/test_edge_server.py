@@ -73,6 +73,13 @@ async def test_a_4_mb_header_is_431(port: int) -> None:
     assert b"400" not in answer
 
 
+async def test_a_large_header_sent_at_once_is_431(port: int) -> None:
+    header = b"x-big: " + b"a" * (2 * MAX_HEAD_BYTES) + b"\r\n"
+    answer = await exchange(port, b"GET / HTTP/1.1\r\nhost: x\r\n" + header + b"connection: close\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 431")
+    assert b"400" not in answer
+
+
 async def test_headers_within_the_limit_are_served(port: int) -> None:
     header = b"x-fine: " + b"a" * (MAX_HEAD_BYTES // 2) + b"\r\n"
     answer = await exchange(port, b"GET / HTTP/1.1\r\nhost: x\r\n" + header + b"connection: close\r\n\r\n")
