@@ -42,7 +42,7 @@ async def test_body_nested_within_the_limit_is_accepted(client: httpx.AsyncClien
     body = '{"query": "{ __typename }", "variables": {"v": ' + nested(MAX_JSON_DEPTH - 2) + "}}"
     response = await client.post("/graphql", content=body.encode(),
                                  headers={"content-type": "application/json", **STRICT})
-    assert response.status_code == 200 and response.json() == {"data": {"__typename": "Query"}}
+    assert response.status_code == 200 and response.json()["data"] == {"__typename": "Query"}
 
 
 @pytest.mark.parametrize("depth", [MAX_JSON_DEPTH + 1, 1_000, 5_000])
@@ -60,13 +60,13 @@ async def test_several_operations_without_operation_name_is_a_request_error(clie
     legacy = await client.post("/graphql", json=body, headers={"accept": JSON})
     assert legacy.status_code == 200 and "data" not in legacy.json() and legacy.json()["errors"]
     named = await client.post("/graphql", json={**body, "operationName": "B"}, headers=STRICT)
-    assert named.status_code == 200 and named.json() == {"data": {"__typename": "Query"}}
+    assert named.status_code == 200 and named.json()["data"] == {"__typename": "Query"}
 
 
 async def test_one_anonymous_operation_with_fragments_needs_no_name(client: httpx.AsyncClient) -> None:
     body = {"query": "query { ...F } fragment F on Query { __typename }"}
     response = await client.post("/graphql", json=body, headers=STRICT)
-    assert response.status_code == 200 and response.json() == {"data": {"__typename": "Query"}}
+    assert response.status_code == 200 and response.json()["data"] == {"__typename": "Query"}
 
 
 @pytest.mark.parametrize("accept", [GRAPHQL_RESPONSE_JSON, JSON])

@@ -52,7 +52,7 @@ async def test_a_body_just_under_the_limit_is_read(client: httpx.AsyncClient) ->
     padding = " " * (MAX_BODY_BYTES - 100)
     response = await client.post("/graphql", content=('{"query": "{ __typename }"' + padding + "}").encode(),
                                  headers={"content-type": "application/json", **STRICT})
-    assert response.status_code == 200 and response.json() == {"data": {"__typename": "Query"}}
+    assert response.status_code == 200 and response.json()["data"] == {"__typename": "Query"}
 
 
 def cursor(raw: str) -> str:
@@ -105,7 +105,7 @@ async def test_string_arguments_are_bounded_wherever_they_sit(seeded: AsyncDrive
     bad_input(await graphql(client, f'{{ organizations(filter: {{text: "{long}"}}) {{ totalCount }} }}'),
               "filter.text")
     served = await graphql(client, f'{{ organization(slug: "{"x" * MAX_STRING_CHARS}") {{ name }} }}')
-    assert served == {"data": {"organization": None}}
+    assert served["data"] == {"organization": None} and "errors" not in served
 
 
 @pytest.mark.parametrize("after", [
@@ -134,7 +134,7 @@ async def test_large_documents_are_not_cached(client: httpx.AsyncClient) -> None
     for index in range(5):
         large = "{ __typename }\n# " + f"{index} " + "x" * MAX_CACHED_QUERY_CHARS
         response = await client.post("/graphql", json={"query": large}, headers=STRICT)
-        assert response.json() == {"data": {"__typename": "Query"}}
+        assert response.json()["data"] == {"__typename": "Query"}
     assert (parsed.cache_info().currsize, validated.cache_info().currsize) == before
     small = "{ __typename } # " + uuid.uuid4().hex
     await client.post("/graphql", json={"query": small}, headers=STRICT)
