@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from graphdir import logs
+from graphdir.api.disconnect import CancelOnDisconnect
 from graphdir.api.http import make_graphql_app
 from graphdir.config import Settings
 from graphdir.db import schema
@@ -80,7 +81,7 @@ def create_app(settings: Settings) -> Starlette:
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", CancelOnDisconnect(graphql), methods=["GET", "POST"]),
         ],
         lifespan=lifespan,
     )
