@@ -16,6 +16,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from graphdir import logs
+from graphdir.api.disconnect import CancelOnDisconnect
 from graphdir.api.http import make_graphql_app
 from graphdir.api.security_headers import SecurityHeaders
 from graphdir.config import Settings
@@ -83,7 +84,7 @@ def create_app(settings: Settings) -> Starlette:
         routes=[
             Route("/healthz", healthz),
             Route("/readyz", readyz),
-            Route("/graphql", graphql, methods=["GET", "POST"]),
+            Route("/graphql", CancelOnDisconnect(graphql), methods=["GET", "POST"]),
         ],
         middleware=[Middleware(SecurityHeaders), *cors(settings)],
         lifespan=lifespan,
