@@ -1,10 +1,11 @@
 """An ASGI wrapper that cancels a request's handling when its client goes away.
 
 uvicorn does not cancel a request's task when the connection is lost: it only answers `http.disconnect` to the next
-`receive()`, which a handler that is busy executing a query never calls. Here a watcher task does every `receive()`,
-passes the messages on to the handler, and cancels the handler when the client disconnects before the response is
-complete: the handler's reads are cancelled with it (the Neo4j connection of a cancelled read is closed, which ends
-its statement).
+`receive()`, which a handler that is busy executing a query never calls. Here, once the request's body has been read
+(by the handler itself, so that the body limit still cuts a long body as it streams in), a watcher task does every
+further `receive()`, passes the messages on to the handler, and cancels the handler when the client disconnects before
+the response is complete: the handler's reads are cancelled with it (the Neo4j connection of a cancelled read is
+closed, which ends its statement). A GET has no body to read: the watcher starts at once.
 """
 
 from __future__ import annotations
@@ -33,13 +34,26 @@ class CancelOnDisconnect:
             if message["type"] == "http.response.body" and not message.get("more_body", False):
                 answered = True
 
+        body_read = asyncio.Event()
+        if scope.get("method") in ("GET", "HEAD"):
+            body_read.set()
+
+        async def handler_receive() -> Message:
+            if body_read.is_set():
+                return await messages.get()
+            message = await receive()
+            if message["type"] != "http.request" or not message.get("more_body", False):
+                body_read.set()
+            return message
+
         async def handle() -> None:
-            await self.app(scope, messages.get, send_and_note)
+            await self.app(scope, handler_receive, send_and_note)
 
         handler = asyncio.create_task(handle())
 
         async def watch() -> None:
             nonlocal client_left
+            await body_read.wait()
             while True:
                 message = await receive()
                 messages.put_nowait(message)
