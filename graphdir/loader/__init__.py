@@ -31,6 +31,7 @@ from pathlib import Path
 
 from neo4j import AsyncDriver
 
+from graphdir.db.schema import refresh_statistics
 from graphdir.loader.containment import check_containment
 from graphdir.loader.errors import LoadError, LoadRejected, WriteFailed
 from graphdir.loader.lookup import GraphReader
@@ -63,6 +64,11 @@ async def load_paths(
     read = read_paths(paths)
     return await load_records(driver, database, read.records, files=read.files, errors=read.errors, dry_run=dry_run,
                               progress=progress)
+
+
+# From this many written records on, the planner's statistics are refreshed before the load returns (it takes about
+# half a second; small corrections leave it to Neo4j's background sampling).
+_BULK = 1000
 
 
 async def load_records(
@@ -108,6 +114,8 @@ async def load_records(
     batched = False
     if not dry_run:
         batched = await write(driver, database, write_steps(changes), bar)
+        if sum(len(c.created) + len(c.updated) for c in changes.values()) >= _BULK:
+            await refresh_statistics(driver, database)
     counts = {
         section: Counts(len(changes[section].created), len(changes[section].updated), changes[section].unchanged)
         for section in SECTIONS

@@ -71,3 +71,28 @@ async def test_concurrent_batches_of_a_bulk_load_stop_at_a_refused_one(graph: Gr
     written = await graph.query("MATCH (o:Organization) WHERE o.id STARTS WITH 'test-loader-c' RETURN o.id AS id")
     assert {row["id"] for row in written} <= {f"test-loader-c{i}" for i in range(6)}
     assert await graph.query("MATCH (n {id: 'test-loader-never'}) RETURN n") == []  # later steps never start
+
+
+async def _source_id_index(graph: Graph) -> dict[str, object]:
+    rows = await graph.query("CALL db.stats.retrieve('GRAPH COUNTS') YIELD data UNWIND data.indexes AS i "
+                             "WITH i WHERE i.labels = ['Source'] AND i.properties = ['id'] RETURN i")
+    index = rows[0]["i"]
+    assert isinstance(index, dict)
+    return index
+
+
+async def test_a_bulk_load_leaves_the_planner_fresh_statistics(graph: Graph) -> None:
+    """Right after a large first load the planner saw the empty indexes of before and once planned a product of label
+    scans where an index seek was due (CI, the containment test): a bulk load resamples before it returns."""
+    from graphdir.loader import load_records
+    from graphdir.loader.reading import LineDict, Record
+
+    records = [Record("stats.yaml", line, "sources", line,
+                      LineDict([("id", f"test-loader-stats-{line}"), ("document", f"Document {line}")], line=line))
+               for line in range(1, 1201)]
+    before = await _source_id_index(graph)
+    report = await load_records(graph.driver, graph.database, records, files=["stats.yaml"])
+    assert report.counts["sources"].created == 1200
+    after = await _source_id_index(graph)
+    assert after["updatesSinceEstimation"] == 0
+    assert after["totalSize"] == before["totalSize"] + 1200  # type: ignore[operator]
