@@ -17,7 +17,7 @@ async def test_a_dry_run_prints_the_summary(seeded: AsyncDriver, settings: Setti
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert lines[:3] == ["dry run: nothing written; an import would give",
-                         "rows read: 16 (13 establishments, one per SIRET)",
+                         "rows read: 16 (12 organizations, one per SIREN; 13 establishments, one per SIRET)",
                          "sources: 1 created, 0 updated, 0 unchanged"]
     assert "placed: 12 (10 by postal code, 2 by name in the département)" in lines
     assert await node_count(seeded, settings) == before
