@@ -74,11 +74,12 @@ def organization_record(siae: SiaeFile, siren: str, items: list[Establishment], 
     return Record(str(siae.path), first.line, "organizations", index, data)
 
 
-def establishment_record(siae: SiaeFile, item: Establishment, index: int) -> Record:
+def establishment_record(siae: SiaeFile, item: Establishment, index: int, unit_name: str) -> Record:
+    """`unit_name`: its organization's; an establishment keeps a name only when it has one of its own."""
     data = line_dict(item.line, [
         ("siret", item.siret),
         ("organization", organization_id(item.siren)),
-        ("name", item.name),
+        ("name", item.name if item.name != unit_name else None),
         ("address", item.address or None),
         ("commune", item.placement.code),
         ("cited", [line_dict(item.line, [("source", source_id(siae.edition)),

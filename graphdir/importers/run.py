@@ -67,7 +67,7 @@ async def import_siae(driver: AsyncDriver, database: str, path: Path, *, dry_run
     records += [organization_record(siae, siren, items, index) for index, (siren, items) in enumerate(by_siren.items())]
     summary.organizations = len(by_siren)
     for index, item in enumerate(siae.establishments.values()):
-        records.append(establishment_record(siae, item, index))
+        records.append(establishment_record(siae, item, index, by_siren[item.siren][0].name))
         _placement_details(siae, item.line, item.placement, summary)
     summary.details += [Detail(str(path), r.line, "rejected", r.reason, r.detail) for r in siae.rejected]
     await write_import(driver, database, records, summary, dataset="siae", dry_run=dry_run, progress=progress,

@@ -17,6 +17,8 @@ from graphdir.importers.places import PlaceIndex
 from graphdir.importers.run import import_siae
 from graphdir.importers.summary import ImportSummary
 from tests.importers.open_data import SIAE_2019_07, real_file
+from tests.importers.test_places_real_file import departement as departement_of_row
+from tests.importers.test_places_real_file import cog_communes, plain
 
 SAMPLE = Path(__file__).parent / "fixtures" / "siae-2024-01.csv"
 COG = Path(__file__).resolve().parents[2] / "seeds" / "territories" / "communes.jsonl"
@@ -171,8 +173,10 @@ async def test_a_file_without_an_edition(graph: AsyncDriver, settings: Settings,
 
 
 NEAR = """query($near: NearInput!) {
-  partnersNear(near: $near, radiusKm: 20, first: 100) { totalCount edges { distanceKm node { name family } } }
+  partnersNear(near: $near, radiusKm: 20, first: 100) {
+    totalCount edges { distanceKm site { siret } node { siren name family } } }
 }"""
+
 
 
 async def test_the_real_list_then_partners_near_cusset(graph: AsyncDriver, settings: Settings,
@@ -191,20 +195,42 @@ async def test_the_real_list_then_partners_near_cusset(graph: AsyncDriver, setti
     assert not summary.rejected
     print("\n" + "\n".join(line for line in summary.lines() if not line.startswith(str(path))))
 
+    # Every placed establishment of the graph is in the commune its row names, by the COG (tests/importers/
+    # test_places_real_file.py's plainer folding, not the importer's).
+    records, _, _ = await graph.execute_query(
+        "MATCH (:Organization)-[:HAS_SITE]->(e:Establishment)-[:LOCATED_IN]->(c:Commune) "
+        "RETURN collect([e.siret, c.code]) AS placed", database_=settings.neo4j_database)
+    placed = dict(records[0]["placed"])
+    assert len(placed) == summary.placed
+    cog = cog_communes()
+    wrong = []
+    for line, row in enumerate(rows, 2):
+        code = placed.get(row["SIRET"])
+        if code is None:
+            continue
+        name, postal_codes, its_departement = cog[code]
+        where = row["CODE_POSTAL"] in postal_codes or its_departement == departement_of_row(row["CODE_DEPARTEMENT"])
+        if not where or plain(name) != plain(row["COMMUNE"]):
+            wrong.append((line, row["CODE_POSTAL"], row["COMMUNE"], code, name))
+    assert wrong == []
+
     context = Context(driver=graph, database=settings.neo4j_database)
     result = await schema.execute(NEAR, variable_values={"near": {"communeCode": "03095"}}, context_value=context)
     assert result.errors is None and result.data is not None
     edges = result.data["partnersNear"]["edges"]
     distances = [edge["distanceKm"] for edge in edges]
     assert distances == sorted(distances) and distances[-1] <= 20.0
+    assert result.data["partnersNear"]["totalCount"] == len(edges) == len({edge["node"]["siren"] for edge in edges})
     # Cusset's own SIAE come first (at its centre), then those of Vichy and around (the Allier, and the Puy-de-Dôme
-    # within 20 km): every answer is a structure of the list.
-    in_cusset = {row["DENOMINATION_SOCIALE"] for row in rows if row["CODE_POSTAL"] == "03300"}
-    in_vichy = {row["DENOMINATION_SOCIALE"] for row in rows if row["CODE_POSTAL"] == "03200"}
-    names = [edge["node"]["name"] for edge in edges]
-    assert in_cusset and {name for edge, name in zip(edges, names, strict=True) if edge["distanceKm"] == 0} == in_cusset
-    assert in_vichy and in_vichy <= set(names)
-    assert set(names) <= {row["DENOMINATION_SOCIALE"] for row in rows}
+    # within 20 km): every answer is a structure of the list, found at one of its establishments.
+    in_cusset = {row["SIRET"][:9] for row in rows if row["CODE_POSTAL"] == "03300"}
+    in_vichy = {row["SIRET"][:9] for row in rows if row["CODE_POSTAL"] == "03200"}
+    sirens = [edge["node"]["siren"] for edge in edges]
+    assert in_cusset and {edge["node"]["siren"] for edge in edges if edge["distanceKm"] == 0} == in_cusset
+    assert in_vichy and in_vichy <= set(sirens)
+    by_siret = {row["SIRET"]: row for row in rows}
+    assert all(edge["site"]["siret"][:9] == edge["node"]["siren"] and edge["site"]["siret"] in by_siret
+               for edge in edges)
 
 
 async def test_a_curated_organization_holding_a_siret_or_siren_is_enriched(
