@@ -17,8 +17,8 @@ from graphdir.importers.places import PlaceIndex
 from graphdir.importers.run import import_siae
 from graphdir.importers.summary import ImportSummary
 from tests.importers.open_data import SIAE_2019_07, real_file
-from tests.importers.test_places_real_file import departement as departement_of_row
 from tests.importers.test_places_real_file import cog_communes, plain
+from tests.importers.test_places_real_file import departement as departement_of_row
 
 SAMPLE = Path(__file__).parent / "fixtures" / "siae-2024-01.csv"
 COG = Path(__file__).resolve().parents[2] / "seeds" / "territories" / "communes.jsonl"
