@@ -3,6 +3,7 @@ ESS-flag extract of ../shared/open-data (families exactly as the legal-form tabl
 
 from __future__ import annotations
 
+import base64
 import csv
 from pathlib import Path
 from typing import Any
@@ -185,6 +186,12 @@ async def test_partners_are_found_at_each_of_their_sites(graph: AsyncDriver, set
     assert distances == sorted(distances)
     in_paris = (await ask(NEAR, near={"communeCode": "75056"}, radius=10.0))["partnersNear"]["edges"]
     assert [(e["node"]["name"], e["site"]["siret"]) for e in in_paris] == [("TEST SAS SOLIDAIRE", "99910000300010")]
+    # Near an imported legal unit: from its head office (Paris), itself left out.
+    sas = base64.b64encode(b"Organization:siren-999100003").decode()
+    assert (await ask(NEAR, near={"organizationId": sas}, radius=10.0))["partnersNear"]["edges"] == []
+    association = base64.b64encode(b"Organization:siren-999100001").decode()
+    from_cusset = (await ask(NEAR, near={"organizationId": association}, radius=10.0))["partnersNear"]["edges"]
+    assert "TEST SAS SOLIDAIRE" in {e["node"]["name"] for e in from_cusset}
 
     allier = {edge["node"]["name"]: edge["node"]["sites"] for edge in (await ask(IN))["partnersIn"]["edges"]}
     assert allier["TEST SAS SOLIDAIRE"] == [{"siret": "99910000300028"}]  # the site that puts it in the Allier
