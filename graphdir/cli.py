@@ -120,8 +120,10 @@ def cmd_load(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from graphdir.importers.command import run_import
 
-    return run_import(Settings.from_env(), args.source, Path(args.file), dry_run=args.dry_run, progress=not args.quiet,
-                      edition=args.edition, url=args.url, report=Path(args.report) if args.report else None)
+    return run_import(Settings.from_env(), args.source, [Path(f) for f in args.files], dry_run=args.dry_run,
+                      progress=not args.quiet, edition=args.edition, url=args.url,
+                      report=Path(args.report) if args.report else None,
+                      ess_list=Path(args.ess_list) if args.ess_list else None)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -165,12 +167,16 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("--quiet", action="store_true", help="no progress bar")
     load.set_defaults(func=cmd_load)
 
-    imp = sub.add_parser("import", help="import an open register (siae: the SIAE list as the ASP exports it)",
+    imp = sub.add_parser("import", help="import an open register (siae: the SIAE list as the ASP exports it; sirene: "
+                         "INSEE's StockUniteLegale and StockEtablissement)",
                          description="Stream the file, place each row in its commune, load the organizations through "
                          "the validating loader (idempotent), print a summary. Nothing is written if the file is "
                          "unreadable as a whole. The territories must be loaded first.")
-    imp.add_argument("source", choices=["siae"])
-    imp.add_argument("file", help="the CSV file (';'-separated, UTF-8)")
+    imp.add_argument("source", choices=["siae", "sirene"])
+    imp.add_argument("files", nargs="+", metavar="FILE", help="siae: the CSV file (';'-separated, UTF-8); sirene: "
+                     "StockUniteLegale, then (optional) StockEtablissement, as INSEE publishes them")
+    imp.add_argument("--ess-list", help="sirene: ESS France's list of ESS enterprises (CSV with a SIREN column): its "
+                     "units are ESS too")
     imp.add_argument("--dry-run", action="store_true", help="read, place and validate, write nothing")
     imp.add_argument("--edition", help="YYYY-MM, when the file name does not say it")
     imp.add_argument("--url", help="where the dataset is published (kept on its Source)")

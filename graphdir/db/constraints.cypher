@@ -12,6 +12,7 @@ CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT establishment_id IF NOT EXISTS FOR (n:Establishment) REQUIRE n.id IS UNIQUE;
 
 // INSEE codes are unique within a level (a département and a région may share "01").
 CREATE CONSTRAINT region_code IF NOT EXISTS FOR (n:Region) REQUIRE n.code IS UNIQUE;
@@ -25,6 +26,7 @@ CREATE CONSTRAINT collectivite_code IF NOT EXISTS FOR (n:Collectivite) REQUIRE n
 CREATE CONSTRAINT organization_siren IF NOT EXISTS FOR (n:Organization) REQUIRE n.siren IS UNIQUE;
 CREATE CONSTRAINT organization_siret IF NOT EXISTS FOR (n:Organization) REQUIRE n.siret IS UNIQUE;
 CREATE CONSTRAINT organization_rna IF NOT EXISTS FOR (n:Organization) REQUIRE n.rna IS UNIQUE;
+CREATE CONSTRAINT establishment_siret IF NOT EXISTS FOR (n:Establishment) REQUIRE n.siret IS UNIQUE;
 CREATE CONSTRAINT organization_slug IF NOT EXISTS FOR (n:Organization) REQUIRE n.slug IS UNIQUE;
 
 // Filters and keyset pagination order by name then id.
@@ -36,6 +38,8 @@ CREATE INDEX convention_signed IF NOT EXISTS FOR (n:Convention) ON (n.signedOnFr
 
 // Partners nearby: the planner answers point.withinBBox / point.distance from these.
 CREATE POINT INDEX organization_location IF NOT EXISTS FOR (n:Organization) ON (n.location);
+// An organization is found near each of its establishments (schema/MODEL.md, "Establishments").
+CREATE POINT INDEX establishment_location IF NOT EXISTS FOR (n:Establishment) ON (n.location);
 CREATE POINT INDEX territory_location IF NOT EXISTS FOR (n:Territory) ON (n.location);
 // The commune nearest a point (partnersNear from a point) matches on :Commune.
 CREATE POINT INDEX commune_location IF NOT EXISTS FOR (n:Commune) ON (n.location);

@@ -1,4 +1,5 @@
-"""Kind and ESS family from a legal-form *label* (the SIAE list's NATURE_JURIDIQUE), the rule kept with the result.
+"""Kind and ESS family from a legal-form label (the SIAE list's NATURE_JURIDIQUE) or code (SIRENE, at the end), the
+rule kept with the result.
 
 The SIAE list names the legal form in words (the INSEE catégorie juridique's label, "Association déclarée ",
 "SARL coopérative ouvrière de production (SCOP)"), not by code. The rules, first match wins, on the folded label:
@@ -71,3 +72,43 @@ def classify_label(label: str) -> Classification | None:
         if pattern.search(text):
             return Classification(kind, family, f"siae-legal-form:{rule}")
     return None
+
+
+# --- SIRENE: the legal-form *code* (catégorie juridique, categorieJuridiqueUniteLegale) ------------------------------
+# As the State's company directory classifies ESS units (../shared/open-data/README.md): a unit is imported only when
+# it is ESS (the SIRENE flag O, or on the ESS France list); then its family is that of its code, an RNA id makes it an
+# association, and any other code makes it an ESS commercial company (SAS 5710, SARL 5499 with the flag…).
+
+
+def _codes(*items: str) -> frozenset[str]:
+    codes: set[str] = set()
+    for item in items:
+        first, _, last = item.partition("-")
+        codes.update(str(code) for code in range(int(first), int(last or first) + 1))
+    return frozenset(codes)
+
+
+ASSOCIATION_CODES = _codes("9210", "9220-9222", "9230", "9260", "5195")
+COOPERATIVE_CODES = _codes("5191-5194", "5196", "5203", "5307", "5309", "5432", "5443", "5451", "5453-5455",
+                           "5458-5460", "5532", "5543", "5547", "5551-5555", "5558-5560", "5632", "5643", "5647",
+                           "5651-5655", "5658-5660", "6316-6318", "6532", "6543", "6551", "6554", "6558", "6560",
+                           "6595", "6596")
+MUTUAL_CODES = _codes("8210", "8250", "8290", "6411")
+FOUNDATION_CODES = _codes("9300")
+
+_BY_CODE: tuple[tuple[str, frozenset[str], str], ...] = (
+    ("association", ASSOCIATION_CODES, "ASSOCIATION"),
+    ("cooperative", COOPERATIVE_CODES, "COOPERATIVE"),
+    ("mutual", MUTUAL_CODES, "MUTUAL"),
+    ("foundation", FOUNDATION_CODES, "FOUNDATION"),
+)
+
+
+def classify_code(code: str, *, has_rna: bool = False) -> Classification:
+    """The family of an ESS unit from its legal-form code (4 digits); the rule is "sirene-legal-form:<name>"."""
+    for rule, codes, family in _BY_CODE:
+        if code in codes:
+            return Classification("ENTERPRISE", family, f"sirene-legal-form:{rule}")
+    if has_rna:
+        return Classification("ENTERPRISE", "ASSOCIATION", "sirene-legal-form:association-rna-id")
+    return Classification("ENTERPRISE", "ESS_COMPANY", "sirene-legal-form:ess-company")

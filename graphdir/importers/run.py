@@ -1,43 +1,58 @@
-"""An import from the file to the graph: read and place (siae.py), build records (records.py), load them.
+"""An import from the file to the graph: the importer reads its file into records, then every import goes through
+the same two steps (`write_import`): identity resolution (identity.py), then the validating loader.
 
     summary = await import_siae(driver, database, Path("siae-2019-07.csv"), dry_run=False)
+    summary = await import_sirene(...)            # graphdir.importers.sirene_run
 
-Writes go through the validating loader (graphdir.loader.load_records): the same rules as the seeds, one
-transaction, and a re-import of the same file changes nothing. Raises ImportFileError (nothing written) when the file
-is unreadable as a whole or the graph holds no communes to place rows in, LoadRejected / WriteFailed as a load does.
+Writes go through graphdir.loader.load_records: the same rules as the seeds, validated whole before anything is
+written, and a re-import of the same file changes nothing. Raises ImportFileError (nothing written) when the file is
+unreadable as a whole or the graph holds no communes to place rows in, LoadRejected / WriteFailed as a load does.
 
-Decided here:
-- a row that cannot be placed is still imported, without a commune (so without a location), and reported as not
-  placed with its line and reason: the structure exists whether or not its commune name is resolvable, and a later
-  import with a better place index (commune history) places it in the same organization;
-- an establishment whose SIRET another organization already holds (a curated one, under another id) is skipped and
-  reported: reconciling imported rows with curated organizations is another part of issue 12;
-- `siren` is set on an establishment alone in the file with its SIREN and that no other organization holds.
+Decided here: a SIAE row that cannot be placed is still imported, its establishment without a commune (so without a
+location), and reported as not placed with its line and reason; a later import with a better place index (commune
+history) places the same establishment.
 """
 
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import defaultdict
 from pathlib import Path
 
 from neo4j import AsyncDriver
 
 from graphdir.importers.csvfile import ImportFileError
+from graphdir.importers.identity import resolve
+from graphdir.importers.identity_reads import IdentityReads
 from graphdir.importers.places import PlaceIndex, Placement
 from graphdir.importers.progress import RowProgress
-from graphdir.importers.records import organization_id, organization_record, source_record
-from graphdir.importers.siae import SiaeFile, read_siae
+from graphdir.importers.records import establishment_record, organization_record, source_record
+from graphdir.importers.siae import Establishment, SiaeFile, read_siae
 from graphdir.importers.summary import INLINE_DETAILS, Detail, ImportSummary
-from graphdir.loader import load_records
-from graphdir.loader.lookup import GraphReader
+from graphdir.loader import Record, load_records
+
+
+async def write_import(driver: AsyncDriver, database: str, records: list[Record], summary: ImportSummary, *,
+                       dataset: str, dry_run: bool, progress: bool, report: Path | None) -> ImportSummary:
+    """Resolve identities, load, and finish the summary (details in a report file when there are many)."""
+    resolved = await resolve(IdentityReads(driver, database), records, dataset=dataset)
+    del records[:]
+    summary.details += resolved.details
+    summary.matched = resolved.matched
+    summary.enriched_curated = resolved.enriched_curated
+    summary.load = await load_records(driver, database, resolved.records, files=[summary.file], dry_run=dry_run,
+                                      progress=progress)
+    if len(summary.details) > INLINE_DETAILS:
+        path = Path(summary.file)
+        summary.write_report(report or Path(f"{path.stem}.import-report.txt"))
+    return summary
 
 
 async def import_siae(driver: AsyncDriver, database: str, path: Path, *, dry_run: bool = False,
                       progress: bool = False, places: PlaceIndex | None = None, edition: str | None = None,
                       url: str | None = None, report: Path | None = None) -> ImportSummary:
     started = time.monotonic()
-    await _require_communes(driver, database, path)
+    await require_communes(driver, database, path)
     places = places or await PlaceIndex.from_graph(driver, database)
     bar = RowProgress.for_stderr(progress, f"reading {path.name}")
     try:
@@ -45,27 +60,18 @@ async def import_siae(driver: AsyncDriver, database: str, path: Path, *, dry_run
     finally:
         bar.finish()
     summary = ImportSummary(file=str(path), rows=siae.rows, establishments=len(siae.establishments))
-    graph = GraphReader(driver, database)
-    taken = dict(await graph.holders("siret", [(s, organization_id(s)) for s in siae.establishments]))
-    per_siren = Counter(item.siren for siret, item in siae.establishments.items() if siret not in taken)
-    alone = [(item.siren, organization_id(siret)) for siret, item in siae.establishments.items()
-             if siret not in taken and per_siren[item.siren] == 1]
-    siren_taken = {value for value, _ in await graph.holders("siren", alone)}
+    by_siren: dict[str, list[Establishment]] = defaultdict(list)
+    for item in siae.establishments.values():
+        by_siren[item.siren].append(item)
     records = [source_record(siae, url)]
-    for siret, item in siae.establishments.items():
-        if siret in taken:
-            summary.details.append(Detail(str(path), item.line, "skipped", "SIRET held by another organization",
-                                          f"SIRET {siret} belongs to organization {taken[siret]!r}"))
-            continue
-        with_siren = per_siren[item.siren] == 1 and item.siren not in siren_taken
-        summary.siren_left_out += not with_siren
-        records.append(organization_record(siae, item, len(records) - 1, with_siren=with_siren))
+    records += [organization_record(siae, siren, items, index) for index, (siren, items) in enumerate(by_siren.items())]
+    summary.organizations = len(by_siren)
+    for index, item in enumerate(siae.establishments.values()):
+        records.append(establishment_record(siae, item, index, by_siren[item.siren][0].name))
         _placement_details(siae, item.line, item.placement, summary)
     summary.details += [Detail(str(path), r.line, "rejected", r.reason, r.detail) for r in siae.rejected]
-    summary.load = await load_records(driver, database, records, files=[str(path)], dry_run=dry_run,
-                                      progress=progress)
-    if len(summary.details) > INLINE_DETAILS:
-        summary.write_report(report or Path(f"{path.stem}.import-report.txt"))
+    await write_import(driver, database, records, summary, dataset="siae", dry_run=dry_run, progress=progress,
+                       report=report)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -81,7 +87,7 @@ def _placement_details(siae: SiaeFile, line: int, placement: Placement, summary:
         summary.placed_by_postal_code += 1
 
 
-async def _require_communes(driver: AsyncDriver, database: str, path: Path) -> None:
+async def require_communes(driver: AsyncDriver, database: str, path: Path) -> None:
     records, _, _ = await driver.execute_query("MATCH (c:Commune) RETURN count(c) > 0 AS any", database_=database,
                                                routing_="r")
     if not records[0]["any"]:

@@ -1,8 +1,10 @@
 """What an import did: figures for the admin, and one line per row that was not imported or not placed.
 
-    rows read: 3932 (3637 establishments, one per SIRET)
-    organizations: 3637 created, 0 updated, 0 unchanged
+    rows read: 3932 (3496 organizations, one per SIREN; 3637 establishments, one per SIRET)
     sources: 1 created, 0 updated, 0 unchanged
+    organizations: 3496 created, 0 updated, 0 unchanged
+    establishments: 3637 created, 0 updated, 0 unchanged
+    already in the graph: 0 (by SIREN 0, by SIRET 0, by RNA 0), 0 of them curated
     placed: 3621 (3618 by postal code, 3 by name in the département)
     not placed, imported without a commune: 16 (name not found: 16)
     rejected: 0
@@ -28,7 +30,7 @@ INLINE_DETAILS = 20
 class Detail:
     file: str
     line: int
-    what: str  # "rejected", "not placed", "placed by département", "skipped"
+    what: str  # "rejected", "not placed", "placed by département", "skipped", "curated value kept", …
     reason: str
     detail: str
 
@@ -41,9 +43,15 @@ class ImportSummary:
     file: str
     rows: int = 0
     establishments: int = 0
+    organizations: int = 0
     placed_by_postal_code: int = 0
+    placed_by_coordinates: int = 0
+    placed_by_commune_code: int = 0  # SIRENE: at the commune's centre (no usable coordinates)
     details: list[Detail] = field(default_factory=list)
-    siren_left_out: int = 0
+    # Rows left out that are not worth a line each (the non-ESS units of a whole register): reason -> count.
+    left_out: Counter[str] = field(default_factory=Counter)
+    matched: dict[str, int] = field(default_factory=dict)
+    enriched_curated: int = 0
     load: LoadReport | None = None
     report_file: Path | None = None
     seconds: float = 0.0
@@ -53,7 +61,8 @@ class ImportSummary:
 
     @property
     def placed(self) -> int:
-        return self.placed_by_postal_code + len(self._of("placed by département"))
+        return (self.placed_by_coordinates + self.placed_by_commune_code + self.placed_by_postal_code
+                + len(self._of("placed by département")))
 
     @property
     def not_placed(self) -> Counter[str]:
@@ -71,20 +80,31 @@ class ImportSummary:
         out = []
         if self.load is not None and self.load.dry_run:
             out.append("dry run: nothing written; an import would give")
-        out.append(f"rows read: {self.rows} ({self.establishments} establishments, one per SIRET)")
+        out.append(f"rows read: {self.rows} ({self.organizations} organizations, one per SIREN; "
+                   f"{self.establishments} establishments, one per SIRET)")
         if self.load is not None:
             out += [f"{section}: {counts}" for section, counts in self.load.counts.items()]
+        if self.matched:
+            m = self.matched
+            out.append(f"already in the graph: {sum(m.values())} (by SIREN {m.get('siren', 0)}, by SIRET "
+                       f"{m.get('siret', 0)}, by RNA {m.get('rna', 0)}), {self.enriched_curated} of them curated")
+        kept = self._of("curated value kept")
+        if kept:
+            out.append(f"curated values kept (the file differs): {len(kept)}")
         by_departement = len(self._of("placed by département"))
-        out.append(f"placed: {self.placed} ({self.placed_by_postal_code} by postal code, {by_departement} by name in "
-                   "the département)")
+        if self.placed_by_coordinates or self.placed_by_commune_code:
+            out.append(f"placed: {self.placed} ({self.placed_by_coordinates} at their coordinates, "
+                       f"{self.placed_by_commune_code} at their commune's centre)")
+        else:
+            out.append(f"placed: {self.placed} ({self.placed_by_postal_code} by postal code, {by_departement} by "
+                       "name in the département)")
         not_placed = self.not_placed
         out.append(f"not placed, imported without a commune: {sum(not_placed.values())}{_reasons(not_placed)}")
         out.append(f"rejected rows: {sum(self.rejected.values())}{_reasons(self.rejected)}")
         if self.skipped:
-            out.append(f"skipped establishments: {sum(self.skipped.values())}{_reasons(self.skipped)}")
-        if self.siren_left_out:
-            out.append(f"SIREN left out of {self.siren_left_out} organizations: held by another establishment of the "
-                       "same SIREN (one organization per SIRET until establishments are modelled)")
+            out.append(f"skipped: {sum(self.skipped.values())}{_reasons(self.skipped)}")
+        if self.left_out:
+            out.append(f"rows left out: {sum(self.left_out.values())}{_reasons(self.left_out)}")
         shown = sorted(self.details)
         if self.report_file is not None:
             out.append(f"details of {len(shown)} rows in {self.report_file}")

@@ -20,7 +20,7 @@ from functools import cache
 from graphdir.vocabulary import Relationship, TerritoryLevel, values
 
 LABELS = frozenset({
-    "Source", "Territory", "Organization", "Person", "Convention", "Event", "Statement", "Figure",
+    "Source", "Territory", "Organization", "Establishment", "Person", "Convention", "Event", "Statement", "Figure",
     *(level.label for level in TerritoryLevel),
 })
 REL_TYPES = frozenset(values(Relationship))

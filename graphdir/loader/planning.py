@@ -23,6 +23,7 @@ from graphdir.loader.validation import (
     Checked,
     Location,
     commune_id,
+    establishment_id,
     location_of,
     organization_slug,
     territory_id,
@@ -36,6 +37,7 @@ NODE_LABELS: Mapping[str, str] = {
     "sources": "Source",
     "territories": "Territory",
     "organizations": "Organization",
+    "establishments": "Establishment",
     "people": "Person",
     "conventions": "Convention",
     "events": "Event",
@@ -60,6 +62,8 @@ OWNED: Mapping[str, tuple[Owned, ...]] = {
                     Owned("CITED_IN", True, "Source")),
     "organizations": (Owned("LOCATED_IN", True, "Territory"), Owned("COVERS", True, "Territory"),
                       Owned("CITED_IN", True, "Source")),
+    "establishments": (Owned("HAS_SITE", False, "Organization"), Owned("LOCATED_IN", True, "Territory"),
+                       Owned("CITED_IN", True, "Source")),
     "people": (Owned("CITED_IN", True, "Source"),),
     "conventions": (Owned("PARTY_TO", False, "Organization"), Owned("SIGNED_IN", True, "Territory"),
                     Owned("SIGNED_DURING", True, "Event"), Owned("CITED_IN", True, "Source")),
@@ -223,7 +227,7 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
     props = _Props(id=data["id"], name=data["name"])
     props.copy_fields(data, ("acronym", "kind", "family", "classifiedBy", "legalForm", "siren", "siret", "rna",
                              "website", "foundedOnInferred", "foundedOnNote", "description", "address", "synthetic",
-                             "insertionMeasures"))
+                             "insertionMeasures", "describedBy", "ceased"))
     props.date("foundedOn", data.get("foundedOn"))
     slug = slug or organization_slug(data)
     assert slug is not None
@@ -231,6 +235,15 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
     # fold() leaves no "-": a slug of the name is the folded name with its spaces turned to "-".
     props["sortName"] = slug[1].replace("-", " ") if slug[0] == "name" else fold(data["name"])
     props["searchText"] = search_text(data["name"], data.get("acronym"), data.get("description"), data.get("address"))
+    props.date("ceasedOn", data.get("ceasedOn"))
+    rels = placed(data, props, communes)
+    rels += [Rel("COVERS", True, item["territory"], validity(item)) for item in data.get("covers") or []]
+    rels += cited(data)
+    return NodeRow("organizations", "Organization", data["id"], props, rels)
+
+
+def placed(data: Mapping[str, Any], props: _Props, communes: Mapping[str, Location | None]) -> list[Rel]:
+    """LOCATED_IN its commune, and its location: its own, else its commune's centre (approximate)."""
     rels: list[Rel] = []
     commune = data.get("commune")
     if commune is not None:
@@ -248,9 +261,16 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
         props["location"] = point(centre)
         props["locationApproximate"] = True
         props["locationMethod"] = "commune"
-    rels += [Rel("COVERS", True, item["territory"], validity(item)) for item in data.get("covers") or []]
-    rels += cited(data)
-    return NodeRow("organizations", "Organization", data["id"], props, rels)
+    return rels
+
+
+def plan_establishment(data: Mapping[str, Any], communes: Mapping[str, Location | None]) -> NodeRow:
+    eid = establishment_id(data["siret"])
+    props = _Props(id=eid, siret=data["siret"], headOffice=bool(data.get("headOffice", False)))
+    props.copy_fields(data, ("name", "address", "describedBy", "ceased"))
+    props.dates(data, ("createdOn", "ceasedOn"))
+    rels = [Rel("HAS_SITE", False, data["organization"], {}), *placed(data, props, communes), *cited(data)]
+    return NodeRow("establishments", "Establishment", eid, props, rels)
 
 
 def plan_person(data: Mapping[str, Any]) -> NodeRow:
@@ -341,6 +361,8 @@ def build_plan(checked: Sequence[Checked], communes: Mapping[str, Location | Non
             plan.nodes[section].append(plan_territory(data))
         elif section == "organizations":
             plan.nodes[section].append(plan_organization(data, communes, unique_values(item.record).get("slug")))
+        elif section == "establishments":
+            plan.nodes[section].append(plan_establishment(data, communes))
         elif section == "people":
             plan.nodes[section].append(plan_person(data))
         elif section == "conventions":

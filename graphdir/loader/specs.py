@@ -83,7 +83,8 @@ ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 ID_HINT = "lower-case letters, digits, '-', '_' or '.'"
 SIREN = re.compile(r"[0-9]{9}")
 SIRET = re.compile(r"[0-9]{14}")
-RNA = re.compile(r"W[0-9]{9}")
+# W + 9 characters: digits, or a département code such as 2A / 2B / 9M in the older ones ("W2B1000123").
+RNA = re.compile(r"W[0-9A-Z]{9}")
 POSTAL_CODE = re.compile(r"[0-9]{5}")
 URL = re.compile(r"https?://[^\s/]+\S*")
 COMMUNE_CODE = re.compile(r"(?:[0-9]{2}|2[AB])[0-9]{3}")
@@ -177,7 +178,7 @@ ORGANIZATIONS = Section("organizations", {
     "legalForm": STR,
     "siren": Field(Type.STRING, pattern=SIREN, pattern_hint="9 digits"),
     "siret": Field(Type.STRING, pattern=SIRET, pattern_hint="14 digits"),
-    "rna": Field(Type.STRING, pattern=RNA, pattern_hint="W followed by 9 digits"),
+    "rna": Field(Type.STRING, pattern=RNA, pattern_hint="W followed by 9 digits or capitals"),
     "website": Field(Type.STRING, pattern=URL, pattern_hint="an http(s) URL"),
     **inferable("foundedOn", DATE),
     "description": STR,
@@ -193,6 +194,28 @@ ORGANIZATIONS = Section("organizations", {
     "slug": Field(Type.STRING, pattern=ID_PATTERN, pattern_hint=ID_HINT),
     "classifiedBy": STR,
     "insertionMeasures": Field(Type.STRINGS, values=INSERTION_MEASURES),
+    # A legal unit that has ceased (SIRENE etatAdministratif C, a dissolved association) stays, marked ceased, with
+    # its end date when the source gives one.
+    "ceased": BOOL,
+    "ceasedOn": DATE,
+    # The data set whose description (name, kind, family, legal form) an imported organization carries
+    # (graphdir.importers.identity: a register ranks above a list); absent on curated organizations.
+    "describedBy": STR,
+    "cited": CITED,
+})
+
+ESTABLISHMENTS = Section("establishments", {
+    "siret": Field(Type.STRING, required=True, pattern=SIRET, pattern_hint="14 digits"),
+    "organization": ref(Ref.ORGANIZATION, required=True),
+    "name": STR,
+    "headOffice": BOOL,
+    "address": STR,
+    "commune": ref(Ref.COMMUNE),
+    "location": LOCATION,
+    "createdOn": DATE,
+    "ceased": BOOL,
+    "ceasedOn": DATE,
+    "describedBy": STR,
     "cited": CITED,
 })
 
@@ -284,10 +307,12 @@ FIGURES = Section("figures", {
 # In the order they are written: what a record refers to is written before it.
 SECTION_SPECS: Mapping[str, Section] = {
     s.name: s
-    for s in (SOURCES, TERRITORIES, ORGANIZATIONS, PEOPLE, ROLES, RELATIONS, EVENTS, CONVENTIONS, STATEMENTS, FIGURES)
+    for s in (SOURCES, TERRITORIES, ORGANIZATIONS, ESTABLISHMENTS, PEOPLE, ROLES, RELATIONS, EVENTS, CONVENTIONS,
+              STATEMENTS, FIGURES)
 }
 SECTIONS: tuple[str, ...] = (
-    "sources", "territories", "organizations", "people", "roles", "relations", "conventions", "events", "statements",
+    "sources", "territories", "organizations", "establishments", "people", "roles", "relations", "conventions",
+    "events", "statements",
     "figures",
 )
 assert set(SECTIONS) == set(SECTION_SPECS)

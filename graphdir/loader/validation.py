@@ -65,6 +65,11 @@ def commune_id(code: str) -> str:
     return TerritoryLevel.COMMUNE.territory_id(code)
 
 
+def establishment_id(siret: str) -> str:
+    """The graph id of an establishment: from its SIRET, which never changes."""
+    return f"siret-{siret}"
+
+
 def describe(value: Any) -> str:
     if value is None:
         return "null"
@@ -304,6 +309,9 @@ def record_key(record: Record) -> tuple[str, str] | None:
     if section == "relations":
         parts = (data.get("type"), data.get("from"), data.get("to"))
         return ("to", "\x1f".join(parts)) if all(isinstance(p, str) for p in parts) else None  # type: ignore[arg-type]
+    if section == "establishments":
+        siret = data.get("siret")
+        return ("siret", siret) if isinstance(siret, str) else None
     value = data.get("id")
     return ("id", value) if isinstance(value, str) else None
 
@@ -317,6 +325,8 @@ def describe_key(section: str, key: str) -> str:
     if section == "relations":
         kind, source, target = key.split("\x1f")
         return f"relation {source} {kind} {target}"
+    if section == "establishments":
+        return f"establishment SIRET {key}"
     return f"id {key!r}"
 
 

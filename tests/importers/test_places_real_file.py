@@ -35,8 +35,8 @@ def departement(code: str) -> str:
     return code[:2] if code[-1].isalpha() and code[:2].isdigit() else code
 
 
-def test_every_placed_row_is_in_the_commune_it_names() -> None:
-    path = real_file(SIAE_2019_07)
+def cog_communes() -> dict[str, tuple[str, set[str], str]]:
+    """The COG seed read here, not through the importer: code -> (name, postal codes, département)."""
     cog = {}
     with COG.open(encoding="utf-8") as lines:
         for line in lines:
@@ -44,6 +44,12 @@ def test_every_placed_row_is_in_the_commune_it_names() -> None:
             parents = [p["territory"].split(":")[1] for p in commune["parents"]
                        if p["territory"].startswith(("departement:", "collectivite:"))]
             cog[commune["code"]] = (commune["name"], set(commune.get("postalCodes") or ()), parents[0])
+    return cog
+
+
+def test_every_placed_row_is_in_the_commune_it_names() -> None:
+    path = real_file(SIAE_2019_07)
+    cog = cog_communes()
     places = PlaceIndex.from_jsonl(COG)
     figures: Counter[str] = Counter()
     wrong = []

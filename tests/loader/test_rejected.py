@@ -85,8 +85,8 @@ async def test_malformed_json_and_json_lines(graph: Graph, capsys: pytest.Captur
     assert await rejected(graph, capsys, bad_json, bad_lines) == [
         f"{bad_json}:4: malformed JSON: Expecting ',' delimiter (column 28)",
         f"{bad_lines}:2: malformed JSON: Expecting ',' delimiter (column 55)",
-        f"{bad_lines}:4: $kind: 'persons': expected one of sources, territories, organizations, people, roles, "
-        "relations, conventions, events, statements, figures",
+        f"{bad_lines}:4: $kind: 'persons': expected one of sources, territories, organizations, establishments, "
+        "people, roles, relations, conventions, events, statements, figures",
     ]
 
 
@@ -294,7 +294,8 @@ async def test_every_error_of_a_load_is_reported_at_once(
         "(no commune has this code)",
         f"{many}:7: organizations[0] colour: unknown field (expected one of: id, name, acronym, kind, family, "
         "legalForm, siren, siret, rna, website, foundedOn, foundedOnInferred, foundedOnNote, description, address, "
-        "commune, location, covers, synthetic, slug, classifiedBy, insertionMeasures, cited)",
+        "commune, location, covers, synthetic, slug, classifiedBy, insertionMeasures, ceased, ceasedOn, describedBy, "
+        "cited)",
         f"{many}:8: organizations[0] covers[0].territory: unknown territory 'pays:test-loader-pays': not in this load "
         "nor in the graph",
         f"{many}:8: organizations[0] covers[0].until: until 2015 is before since 2016",

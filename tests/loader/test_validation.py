@@ -98,8 +98,9 @@ def test_numbers_where_text_is_expected_say_to_quote_them(tmp_path: Path) -> Non
     [
         ("siren", '"12345678"', "'12345678' is not valid: expected 9 digits"),
         ("siret", '"1234567890001"', "'1234567890001' is not valid: expected 14 digits"),
-        ("rna", "W12345678", "'W12345678' is not valid: expected W followed by 9 digits"),
-        ("rna", '"123456789"', "'123456789' is not valid: expected W followed by 9 digits"),
+        ("rna", "W12345678", "'W12345678' is not valid: expected W followed by 9 digits or capitals"),
+        ("rna", '"123456789"', "'123456789' is not valid: expected W followed by 9 digits or capitals"),
+        ("rna", "W2b1000123", "'W2b1000123' is not valid: expected W followed by 9 digits or capitals"),
         ("rna", "123456789", "expected a string, got the number 123456789 (quote it)"),
         ("website", "www.example.org", "'www.example.org' is not valid: expected an http(s) URL"),
         ("commune", '"3095"', "'3095' is not valid: expected a commune code such as \"03095\""),

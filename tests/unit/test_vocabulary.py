@@ -39,6 +39,7 @@ GRAPHQL_ENUMS: Mapping[str, type[v.Term]] = {
     "StatementKind": v.StatementKind,
     "NetworkRelation": v.NetworkRelation,
     "SearchKind": v.NodeType,
+    "InsertionMeasure": v.InsertionMeasure,
 }
 
 # (section, field) -> the vocabulary its values come from.

@@ -12,10 +12,19 @@ from graphdir.api.common import GeoPoint, Source, partial
 from graphdir.api.connections import After, First
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
-from graphdir.api.organizations.enums import Direction, OrganizationFamily, OrganizationKind, PartnershipKind
+from graphdir.api.organizations.enums import (
+    Direction,
+    InsertionMeasure,
+    OrganizationFamily,
+    OrganizationKind,
+    PartnershipKind,
+)
 from graphdir.api.organizations.loaders import MemberOf, Members, Partners
 from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
+from graphdir.api.sites.loaders import SitesOf
+from graphdir.api.sites.types import Site
+from graphdir.api.territories.enums import TerritoryLevel
 from graphdir.api.territories.loaders import CommuneOf, CoveredBy
 from graphdir.api.territories.types import Territory
 from graphdir.domain.organizations.records import OrganizationRecord
@@ -52,9 +61,17 @@ class Organization(Node):
     description: str | None = strawberry.field(description="What it is and does, from its sources.")
     address: str | None = strawberry.field(description="Its postal address.")
     location: GeoPoint | None = strawberry.field(
-        description="Where it is; `approximate` when this is its commune's centre."
+        description="Where it is, when curated data says so; `approximate` when this is its commune's centre. An "
+        "imported legal unit is where its `sites` are."
     )
     synthetic: bool = strawberry.field(description="True for generated scale-test data, never for real actors.")
+    classified_by: str | None = strawberry.field(
+        description="For an imported organization, the rule that gave its kind and family (e.g. "
+        "`sirene-legal-form:cooperative`, `siae-legal-form:association`: graphdir/importers/legal_forms.py).")
+    insertion_measures: list[InsertionMeasure] = strawberry.field(
+        description="The insertion measures it runs, from the SIAE list (ACI, AI, EI, ETTI, EITI).")
+    ceased: bool = strawberry.field(description="True when the legal unit has ceased (it stays in the directory).")
+    ceased_on: PartialDate | None = strawberry.field(description="When it ceased, if known.")
     graph_id: strawberry.Private[str]
 
     @classmethod
@@ -67,7 +84,9 @@ class Organization(Node):
             siret=record.siret, rna=record.rna, website=record.website, founded_on=partial(record.founded_on),
             founded_on_inferred=record.founded_on_inferred, founded_on_note=record.founded_on_note,
             description=record.description, address=record.address, location=GeoPoint.of(record.location),
-            synthetic=record.synthetic,
+            synthetic=record.synthetic, classified_by=record.classified_by,
+            insertion_measures=[InsertionMeasure(m) for m in record.insertion_measures], ceased=record.ceased,
+            ceased_on=partial(record.ceased_on),
         )
 
     @classmethod
@@ -77,6 +96,20 @@ class Organization(Node):
     @strawberry.field(description="The commune it is located in.")
     async def commune(self, info: Info[Context, None]) -> Territory | None:
         return Territory.maybe(await CommuneOf.of(info.context).load(self.graph_id, CommuneOf.key("Organization")))
+
+    @strawberry.field(description="Its establishments (SIRET), head office first then by SIRET; with `territoryCode`, "
+                      "only those inside that territory (where partnersIn found it).")
+    async def sites(
+        self, info: Info[Context, None],
+        territory_code: Annotated[str | None, strawberry.argument(
+            description="Only the sites inside this territory (its code).")] = None,
+        level: Annotated[TerritoryLevel | None, strawberry.argument(
+            description="The territory's level, needed when several levels share the code.")] = None,
+        first: Annotated[int | None, strawberry.argument(description="At most this many (0 to 100, default 20).")]
+        = None,
+    ) -> list[Site]:
+        rows = await SitesOf.of(info.context).load(self.graph_id, SitesOf.key(territory_code, level, first))
+        return [Site.from_record(row) for row in rows]
 
     @strawberry.field(description="The territories it works for or governs (COVERS), on that day.")
     async def territories(self, info: Info[Context, None], on: On = None) -> list[Territory]:

@@ -6,6 +6,7 @@ import strawberry
 
 from graphdir.api.connections import Connection, Edge
 from graphdir.api.organizations.types import Organization
+from graphdir.api.sites.types import Site
 from graphdir.api.territories.enums import TerritoryLevel
 from graphdir.domain.partners.records import NearHit
 
@@ -37,17 +38,21 @@ class SharedTerritory:
 @strawberry.type(description="An organization near the origin.")
 class PartnerEdge(Edge[Organization]):
     node: Organization = strawberry.field(description="The organization.")
-    distance_km: float = strawberry.field(description="Great-circle distance from the origin, in km.")
+    distance_km: float = strawberry.field(
+        description="Great-circle distance from the origin to its nearest place (its own location or a site), in km.")
     approximate: bool = strawberry.field(
         description="True when the organization is located only by its commune's centre, so the distance is "
         "approximate.")
     shared_territories: list[SharedTerritory] = strawberry.field(
-        description="The commune, EPCI, pays, département or région it shares with the origin (today).")
+        description="The commune, EPCI, pays, département or région it shares with the origin (today), from where it "
+        "was found.")
+    site: Site | None = strawberry.field(
+        description="The establishment it was found at, its nearest to the origin (null: at its own location).")
 
     @classmethod
     def of(cls, cursor: str, hit: NearHit) -> PartnerEdge:
         return cls(cursor=cursor, node=Organization.from_record(hit.organization),
-                   distance_km=round(hit.distance_km, 3), approximate=hit.approximate,
+                   distance_km=round(hit.distance_km, 3), approximate=hit.approximate, site=Site.maybe(hit.site),
                    shared_territories=[SharedTerritory(code=t.code, name=t.name, level=TerritoryLevel(t.level))
                                        for t in hit.shared_territories])
 

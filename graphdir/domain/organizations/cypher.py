@@ -22,7 +22,8 @@ from graphdir.vocabulary import Direction, PartnershipKind
 ORGANIZATION_MAP: Final = """{
   .id, .name, .acronym, .kind, .family, .legalForm, .siren, .siret, .rna, .website, .foundedOn, .foundedOnInferred,
   .foundedOnNote, .description, .address, slug: coalesce(o.slug, o.id), synthetic: coalesce(o.synthetic, false),
-  latitude: o.location.latitude, longitude: o.location.longitude, approximate: o.locationApproximate
+  latitude: o.location.latitude, longitude: o.location.longitude, approximate: o.locationApproximate,
+  .classifiedBy, .insertionMeasures, .ceasedOn, ceased: coalesce(o.ceased, false) OR o.ceasedOn IS NOT NULL
 }"""
 
 BY_IDS: Final = (

@@ -29,6 +29,10 @@ class OrganizationRecord:
     address: str | None
     location: Location | None
     synthetic: bool
+    classified_by: str | None = None
+    insertion_measures: tuple[str, ...] = ()
+    ceased: bool = False
+    ceased_on: str | None = None
 
     @staticmethod
     def of(row: dict[str, Any]) -> OrganizationRecord:
@@ -39,7 +43,9 @@ class OrganizationRecord:
             siret=row.get("siret"), rna=row.get("rna"), website=row.get("website"), founded_on=row.get("foundedOn"),
             founded_on_inferred=bool(row.get("foundedOnInferred")), founded_on_note=row.get("foundedOnNote"),
             description=row.get("description"), address=row.get("address"), location=Location.of(row),
-            synthetic=bool(row.get("synthetic")),
+            synthetic=bool(row.get("synthetic")), classified_by=row.get("classifiedBy"),
+            insertion_measures=tuple(row.get("insertionMeasures") or ()), ceased=bool(row.get("ceased")),
+            ceased_on=row.get("ceasedOn"),
         )
 
 

@@ -9,6 +9,7 @@ from typing import LiteralString
 
 from graphdir.domain.common.validity import held_on
 from graphdir.domain.organizations.cypher import ORGANIZATION_MAP
+from graphdir.domain.sites.cypher import SITE_MAP
 
 # Each origin query returns the point to measure from, the origin's commune and the territories it belongs to today
 # (the commune, its EPCI, pays, département and région), so that hits can say which of them they share.
@@ -32,10 +33,15 @@ WITH c ORDER BY point.distance(c.location, $origin) LIMIT 1
 WITH c, $origin AS location
 """
 
+# An organization with no location of its own (an imported legal unit) is measured from its head office.
 ORGANIZATION_ORIGIN_MATCH: LiteralString = """
 MATCH (me:Organization {id: $id})
-OPTIONAL MATCH (me)-[:LOCATED_IN]->(c:Commune)
-WITH c, coalesce(me.location, c.location) AS location
+OPTIONAL MATCH (me)-[:HAS_SITE]->(head:Establishment {headOffice: true})
+WITH me, head ORDER BY head.siret LIMIT 1
+OPTIONAL MATCH (me)-[:LOCATED_IN]->(own:Commune)
+OPTIONAL MATCH (head)-[:LOCATED_IN]->(headCommune:Commune)
+WITH coalesce(own, headCommune) AS c, me, head
+WITH c, coalesce(me.location, head.location, c.location) AS location
 """
 
 COMMUNE_ORIGIN: LiteralString = COMMUNE_ORIGIN_MATCH + _TERRITORIES_OF_C
@@ -45,21 +51,52 @@ ORGANIZATION_ORIGIN: LiteralString = ORGANIZATION_ORIGIN_MATCH + _TERRITORIES_OF
 # $filterWhere is replaced by a fragment from the fixed set of graphdir.domain.organizations filters, never user text.
 # The origin must be the parameter $origin: the planner seeks the point index for a distance to a parameter, but
 # scans it for a distance to a point read from the graph in the same query.
-# The cursor's predicate sits in the MATCH's WHERE, distance spelled out: placed after a WITH, the planner put it
-# between a full Sort of every candidate and the LIMIT, where here it gets a Top (the nearest $limit kept as they come),
-# which from the centre of Paris at the 1m scale saves a sort of 126,267 rows per page.
+# An organization is found at its own location and at each of its establishments (schema/MODEL.md), at the distance
+# of the nearest: one branch seeks organizations, the other establishments, each by its point index, and each keeps a
+# row only when it is the organization's nearest place (its own location first on a tie, then the lowest SIRET), so an
+# organization comes out once, and the keyset (distance, sortName, id) pages over organizations as before. Its other
+# places are read by a pattern comprehension from `o`: an EXISTS there was planned as a point-index seek per row.
+# Each branch names its point index (USING INDEX): with few establishments, or few located organizations, the planner
+# otherwise chose to scan the index and filter, which at scale reads every entry. The cursor's predicate sits in each
+# branch's WHERE, distance spelled out: the ORDER BY … LIMIT over the union is then
+# a Top (the nearest $limit kept as they come), not a full sort of every candidate.
+_AFTER_AT: LiteralString = """($after IS NULL
+       OR point.distance({place}.location, $origin) > $after.distance
+       OR (point.distance({place}.location, $origin) = $after.distance AND (o.sortName > $after.sortName
+           OR (o.sortName = $after.sortName AND o.id > $after.id))))"""
+_AFTER_O: LiteralString = _AFTER_AT.replace("{place}", "o")
+_AFTER_SITE: LiteralString = _AFTER_AT.replace("{place}", "site")
+
 _NEAR_HITS: LiteralString = """
-MATCH (o:Organization)
-WHERE point.distance(o.location, $origin) <= $radius
-  AND NOT o.id IN $exclude
-  AND ($filterWhere)
-  AND ($after IS NULL
-       OR point.distance(o.location, $origin) > $after.distance
-       OR (point.distance(o.location, $origin) = $after.distance AND (o.sortName > $after.sortName
-           OR (o.sortName = $after.sortName AND o.id > $after.id))))
-WITH o, point.distance(o.location, $origin) AS distance ORDER BY distance, o.sortName, o.id LIMIT $limit
-OPTIONAL MATCH (o)-[:LOCATED_IN]->(c:Commune)
-WITH o, distance, c,
+CALL () {
+  MATCH (o:Organization)
+  USING INDEX o:Organization(location)
+  WHERE point.distance(o.location, $origin) <= $radius
+  WITH o WHERE NOT o.id IN $exclude
+    AND ($filterWhere)
+    AND """ + _AFTER_O + """
+  WITH o, point.distance(o.location, $origin) AS distance
+  WHERE all(d IN [(o)-[:HAS_SITE]->(other:Establishment) WHERE other.location IS NOT NULL |
+                  point.distance(other.location, $origin)] WHERE d >= distance)
+  RETURN o, distance, null AS site
+  UNION ALL
+  MATCH (site:Establishment)
+  USING INDEX site:Establishment(location)
+  WHERE point.distance(site.location, $origin) <= $radius
+  MATCH (o:Organization)-[:HAS_SITE]->(site)
+  WHERE NOT o.id IN $exclude
+    AND ($filterWhere)
+    AND """ + _AFTER_SITE + """
+  WITH o, site, point.distance(site.location, $origin) AS distance
+  WHERE NOT coalesce(point.distance(o.location, $origin) <= distance, false)
+    AND all(other IN [(o)-[:HAS_SITE]->(other:Establishment) WHERE other <> site AND other.location IS NOT NULL |
+                      [point.distance(other.location, $origin), other.siret]] WHERE other > [distance, site.siret])
+  RETURN o, distance, site
+}
+WITH o, distance, site ORDER BY distance, o.sortName, o.id LIMIT $limit
+WITH o, distance, site, coalesce(site, o) AS placedAt
+OPTIONAL MATCH (placedAt)-[:LOCATED_IN]->(c:Commune)
+WITH o, distance, site, c, coalesce(placedAt.locationApproximate, false) AS approximate,
      CASE WHEN c IS NULL THEN [] ELSE [c] + [(c)-[r:PART_OF]->(t:Territory)
           WHERE """ + held_on("r", "date()") + """ | t] END AS territories
 """
@@ -69,35 +106,49 @@ _SHARED: LiteralString = """[t IN territories WHERE t.id IN $originTerritories |
 
 # Rows only: what the scale tests compare with brute force.
 NEAR_PAGE_TEMPLATE: LiteralString = _NEAR_HITS + """
-RETURN o.id AS id, o.sortName AS sortName, distance,
-       coalesce(o.locationApproximate, false) AS approximate, """ + _SHARED + """ AS shared
+RETURN o.id AS id, o.sortName AS sortName, distance, approximate, site.siret AS site, """ + _SHARED + """ AS shared
 """
 
-# What a count counts. The excluded organizations are compared as nodes, not by id: with no filter, the count then
-# reads nothing of a candidate but its indexed location (reading `o.id` of each was a fifth of the count's time
-# around Paris at the 100k scale).
-_WITHIN_RADIUS: LiteralString = """  OPTIONAL MATCH (x:Organization) WHERE x.id IN $exclude
-  WITH collect(x) AS excluded
-  MATCH (o:Organization)
-  WHERE point.distance(o.location, $origin) <= $radius AND NOT o IN excluded AND ($filterWhere)"""
 
-# A whole page in one round trip: the organizations (as ORGANIZATION_MAP) and, when asked, the total.
+def _within_radius(extra: LiteralString) -> LiteralString:
+    """What a count counts: organizations within the radius at their own location or an establishment's. The
+    excluded organizations are compared as nodes, not by id: with no filter, the organization branch then reads
+    nothing of a candidate but its indexed location."""
+    return """  OPTIONAL MATCH (x:Organization) WHERE x.id IN $exclude
+  WITH collect(x) AS excluded
+  CALL (excluded) {
+    MATCH (o:Organization)
+    USING INDEX o:Organization(location)
+    WHERE point.distance(o.location, $origin) <= $radius AND NOT o IN excluded AND ($filterWhere)""" + extra + """
+    RETURN o
+    UNION
+    MATCH (site:Establishment)
+    USING INDEX site:Establishment(location)
+    WHERE point.distance(site.location, $origin) <= $radius
+    MATCH (o:Organization)-[:HAS_SITE]->(site)
+    WHERE NOT o IN excluded AND ($filterWhere)""" + extra + """
+    RETURN o
+  }"""
+
+
+# A whole page in one round trip: the organizations (as ORGANIZATION_MAP), the site each was found at, and, when
+# asked, the total.
 NEAR_PAGE: LiteralString = """
 CALL () {
 """ + _NEAR_HITS + """
-  RETURN collect({id: o.id, sortName: o.sortName, distance: distance,
-                  approximate: coalesce(o.locationApproximate, false),
+  RETURN collect({id: o.id, sortName: o.sortName, distance: distance, approximate: approximate,
                   node: o """ + ORGANIZATION_MAP + """,
+                  site: CASE WHEN site IS NULL THEN null ELSE site """ + SITE_MAP + """ END,
                   shared: """ + _SHARED + """}) AS hits
 }
 CALL () {
-""" + _WITHIN_RADIUS + """ AND $withTotal
+""" + _within_radius(" AND $withTotal") + """
   RETURN count(o) AS total
 }
 RETURN hits, CASE WHEN $withTotal THEN total END AS total
 """
 
-NEAR_COUNT_TEMPLATE: LiteralString = _WITHIN_RADIUS + """
+NEAR_COUNT_TEMPLATE: LiteralString = _within_radius("") + """
 RETURN count(o) AS total
 """
 

@@ -9,6 +9,7 @@ from neo4j.spatial import WGS84Point
 
 from graphdir.domain.common.paging import Page
 from graphdir.domain.organizations.records import OrganizationRecord
+from graphdir.domain.sites.records import SiteRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class NearHit:
     approximate: bool
     shared_territories: list[TerritoryRef]
     organization: OrganizationRecord
+    site: SiteRecord | None = None  # the establishment it was found at (None: at its own location)
 
 
 @dataclass(frozen=True, slots=True)

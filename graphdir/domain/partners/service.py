@@ -16,10 +16,9 @@ from graphdir.domain.organizations.filters import OrganizationCriteria, where
 from graphdir.domain.organizations.records import OrganizationRecord
 from graphdir.domain.partners.records import NearHit, NearPage, Origin, ResolvedOrigin, Suggestion, TerritoryRef
 from graphdir.domain.partners.repository import PartnersRepository
+from graphdir.domain.sites.records import SiteRecord
 
 MAX_RADIUS_KM = 200.0
-
-
 
 
 def check_radius(radius_km: float, argument: str = "radiusKm") -> float:
@@ -85,6 +84,7 @@ class PartnersService:
             organization_id=hit["id"], distance_km=hit["distance"] / 1000.0, approximate=hit["approximate"],
             shared_territories=[TerritoryRef(**t) for t in hit["shared"]],
             organization=OrganizationRecord.of(hit["node"]),
+            site=SiteRecord.of(hit["site"]) if hit["site"] is not None else None,
         ) for hit in kept], keys=[(hit["distance"], hit["sortName"], hit["id"]) for hit in kept],
             has_next=len(found) > request.size, has_previous=request.key is not None, total=row["total"])
         return NearPage(page=page, origin=resolved)

@@ -42,31 +42,45 @@ def territories_inside(scope: str, day: str) -> str:
 }}"""
 
 
-# Where an organization is: located in a commune (no dates), or covering a territory (dated).
+# Where an organization is: located in a commune (no dates), or covering a territory (dated); or where one of its
+# establishments is located.
 _PLACED: Final = "(type(l) = 'LOCATED_IN' OR " + held_on_if_given("l", "$f_on") + ")"
 
 # A predicate on `o` (:Organization): located in or covering a territory inside $f_territory on $f_on (null: at any
-# time). Used by organization filters (graphdir.domain.organizations.filters).
+# time), itself or through one of its establishments. Used by organization filters
+# (graphdir.domain.organizations.filters).
 ORGANIZATION_IN_TERRITORY: Final = (
-    """EXISTS {
+    """(EXISTS {
     MATCH (o)-[l:LOCATED_IN|COVERS]->(place:Territory)
     WHERE """
     + _PLACED
     + " AND "
     + inside("place", "$f_territory", "$f_on")
     + """
-  }"""
+  } OR EXISTS {
+    MATCH (o)-[:HAS_SITE]->(:Establishment)-[:LOCATED_IN]->(place:Territory)
+    WHERE """
+    + inside("place", "$f_territory", "$f_on")
+    + """
+  })"""
 )
 
 # The same inclusion as a generator from a bound territory `scope`: the organizations `o` (distinct) located in or
-# covering a territory inside it on $f_on. Cheaper than the predicate when organizations are many.
+# covering a territory inside it on $f_on, or with an establishment located in one. Cheaper than the predicate when
+# organizations are many.
 ORGANIZATIONS_OF_SCOPE: Final = (
     territories_inside("scope", "$f_on")
     + """
-MATCH (inside)<-[l:LOCATED_IN|COVERS]-(o:Organization)
-WHERE """
+CALL (inside) {
+  MATCH (inside)<-[l:LOCATED_IN|COVERS]-(o:Organization)
+  WHERE """
     + _PLACED
     + """
+  RETURN o
+  UNION
+  MATCH (inside)<-[:LOCATED_IN]-(:Establishment)<-[:HAS_SITE]-(o:Organization)
+  RETURN o
+}
 WITH DISTINCT o
 """
 )

@@ -1,0 +1,1 @@
+"""GraphQL of establishments: the Site type and its loader."""

@@ -1,0 +1,154 @@
+"""`graphdir import sirene UNITS [ESTABLISHMENTS] [--ess-list FILE]`: SIRENE's ESS units and their establishments.
+
+    summary = await import_sirene(driver, database, Path("StockUniteLegale_utf8.csv"),
+                                  Path("StockEtablissement_utf8.csv"), ess_list=None, dry_run=False)
+
+Records (seeds/FORMAT.md), then identity resolution and the loader (graphdir.importers.run.write_import):
+
+    organization   id siren-<SIREN>, slug <name>-<SIREN>, name, acronym (sigle), kind ENTERPRISE, family and
+                   classifiedBy from the legal-form code (legal_forms.classify_code), legalForm (the code), siren,
+                   siret (its head office), rna, foundedOn, ceased + ceasedOn (etatAdministratif C: the start of
+                   that last period, dateDebut), cited by the units file (and the ESS France list when it made the
+                   unit ESS) with the line
+    establishment  siret, organization, headOffice, name (enseigne), address, commune (Paris, Lyon and Marseille
+                   arrondissements are their city), location (Lambert-93 converted, else the commune's centre, flagged
+                   approximate by the loader), createdOn, ceased + ceasedOn (etatAdministratif F), cited
+
+Each file is a Source of its own (`src-sirene-unites-<edition>`, `src-sirene-etablissements-<edition>`,
+`src-ess-france-<edition>`): the edition is the year and month in the file's name, else `--edition`, else the month
+the file was last modified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from pathlib import Path
+
+from neo4j import AsyncDriver
+
+from graphdir.importers.csvfile import ImportFileError
+from graphdir.importers.progress import RowProgress
+from graphdir.importers.records import line_dict, organization_id
+from graphdir.importers.run import require_communes, write_import
+from graphdir.importers.sirene import Read, Site, Sites, Unit, read_ess_list, read_establishments, read_units
+from graphdir.importers.summary import Detail, ImportSummary
+from graphdir.loader import Record
+from graphdir.text import slugify
+
+DATASET_URL = "https://www.data.gouv.fr/fr/datasets/base-sirene-des-entreprises-et-de-leurs-etablissements-siren-siret/"
+ESS_LIST_URL = "https://www.data.gouv.fr/fr/datasets/liste-des-entreprises-de-leconomie-sociale-et-solidaire/"
+_EDITION = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-_]?(0[1-9]|1[0-2])(?![0-9])")
+_COMMUNES = "MATCH (c:Commune) RETURN collect([c.code, c.location]) AS found"
+
+
+def edition_of(path: Path, given: str | None) -> str:
+    if given is not None:
+        if not re.fullmatch(r"(?:19|20)[0-9]{2}-(?:0[1-9]|1[0-2])", given):
+            raise ImportFileError(str(path), 0, f"edition {given!r}: expected YYYY-MM")
+        return given
+    found = _EDITION.search(path.name)
+    if found:
+        return f"{found[1]}-{found[2]}"
+    return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).strftime("%Y-%m")
+
+
+def _source(path: Path, kind: str, title: str, edition: str, url: str) -> Record:
+    return Record(str(path), 1, "sources", 0, line_dict(1, [
+        ("id", f"src-{kind}-{edition}"), ("document", path.name), ("title", f"{title}, {edition}"), ("url", url),
+        ("publishedOn", edition)]))
+
+
+def organization_record(unit: Unit, index: int, path: Path, source: str, ess: tuple[Path, str] | None) -> Record:
+    cited = [line_dict(unit.line, [("source", source), ("excerpt", f"{path.name} line {unit.line}")])]
+    if ess is not None and unit.ess_line is not None:
+        cited.append(line_dict(unit.line, [("source", ess[1]), ("excerpt", f"{ess[0].name} line {unit.ess_line}")]))
+    data = line_dict(unit.line, [
+        ("id", organization_id(unit.siren)), ("name", unit.name), ("acronym", unit.acronym),
+        ("slug", f"{slugify(unit.name) or 'unite'}-{unit.siren}"), ("kind", unit.classification.kind),
+        ("family", unit.classification.family), ("classifiedBy", unit.classification.rule),
+        ("legalForm", unit.code), ("siren", unit.siren), ("siret", unit.head_office), ("rna", unit.rna),
+        ("foundedOn", unit.founded_on), ("ceased", True if unit.ceased else None), ("ceasedOn", unit.ceased_on),
+        ("cited", cited)])
+    return Record(str(path), unit.line, "organizations", index, data)
+
+
+def establishment_record(site: Site, index: int, path: Path, source: str) -> Record:
+    location = None
+    if site.location is not None:
+        location = line_dict(site.line, [("latitude", site.location[0]), ("longitude", site.location[1]),
+                                         ("method", "sirene-lambert-93")])
+    data = line_dict(site.line, [
+        ("siret", site.siret), ("organization", organization_id(site.siren)),
+        ("headOffice", True if site.head_office else None), ("name", site.name), ("address", site.address),
+        ("commune", site.commune), ("location", location), ("createdOn", site.created_on),
+        ("ceased", True if site.ceased else None), ("ceasedOn", site.ceased_on),
+        ("cited", [line_dict(site.line, [("source", source), ("excerpt", f"{path.name} line {site.line}")])])])
+    return Record(str(path), site.line, "establishments", index, data)
+
+
+def _rejected(read: Read, summary: ImportSummary) -> None:
+    summary.details += [Detail(str(read.path), r.line, "rejected", r.reason, r.detail) for r in read.rejected]
+    summary.left_out.update(read.left_out)
+
+
+def _placements(sites: Sites, summary: ImportSummary) -> None:
+    for note in sites.not_placed:
+        what = "placed at the commune's centre" if note.reason == "coordinates far from the commune" else "not placed"
+        summary.details.append(Detail(str(sites.path), note.line, what, note.reason, note.detail))
+    placed = sum(1 for site in sites.sites if site.commune is not None)
+    summary.placed_by_coordinates = sites.at_coordinates
+    summary.placed_by_commune_code = placed - sites.at_coordinates
+
+
+async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, establishments_path: Path | None = None,
+                        *, ess_list: Path | None = None, dry_run: bool = False, progress: bool = False,
+                        edition: str | None = None, report: Path | None = None) -> ImportSummary:
+    started = time.monotonic()
+    release = edition_of(units_path, edition)
+    ess = read_ess_list(ess_list) if ess_list is not None else None
+    bar = RowProgress.for_stderr(progress, f"reading {units_path.name}")
+    try:
+        units = read_units(units_path, ess, on_row=bar.update)
+    finally:
+        bar.finish()
+    summary = ImportSummary(file=str(units_path), rows=units.rows, organizations=len(units.units))
+    _rejected(units, summary)
+    unit_source = f"src-sirene-unites-{release}"
+    records = [_source(units_path, "sirene-unites", "Base Sirene, unités légales (INSEE, StockUniteLegale)", release,
+                       DATASET_URL)]
+    ess_source = None
+    if ess_list is not None:
+        ess_edition = edition_of(ess_list, None)
+        ess_source = (ess_list, f"src-ess-france-{ess_edition}")
+        records.append(_source(ess_list, "ess-france", "Liste des entreprises de l'ESS (ESS France)", ess_edition,
+                               ESS_LIST_URL))
+    if establishments_path is not None:
+        await require_communes(driver, database, establishments_path)
+        found, _, _ = await driver.execute_query(_COMMUNES, database_=database, routing_="r")
+        communes = {code: (point.latitude, point.longitude) if point is not None else None
+                    for code, point in found[0]["found"]}
+        bar = RowProgress.for_stderr(progress, f"reading {establishments_path.name}")
+        try:
+            sites = read_establishments(establishments_path, units, communes, on_row=bar.update)
+        finally:
+            bar.finish()
+        del communes
+        summary.rows += sites.rows
+        summary.establishments = len(sites.sites)
+        _rejected(sites, summary)
+        _placements(sites, summary)
+        site_source = f"src-sirene-etablissements-{release}"
+        records.append(_source(establishments_path, "sirene-etablissements",
+                               "Base Sirene, établissements (INSEE, StockEtablissement)", release, DATASET_URL))
+        records += [establishment_record(site, index, establishments_path, site_source)
+                    for index, site in enumerate(sites.sites)]
+        del sites
+    records += [organization_record(unit, index, units_path, unit_source, ess_source)
+                for index, unit in enumerate(units.units.values())]
+    del units
+    await write_import(driver, database, records, summary, dataset="sirene", dry_run=dry_run, progress=progress,
+                       report=report)
+    summary.seconds = time.monotonic() - started
+    return summary
