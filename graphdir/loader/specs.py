@@ -180,6 +180,8 @@ ORGANIZATIONS = Section("organizations", {
     "rna": Field(Type.STRING, pattern=RNA, pattern_hint="W followed by 9 digits"),
     "website": Field(Type.STRING, pattern=URL, pattern_hint="an http(s) URL"),
     **inferable("foundedOn", DATE),
+    # When it ceased (dissolved, merged, closed): it stays in the directory, with its history.
+    "endedOn": DATE,
     "description": STR,
     "address": STR,
     "commune": ref(Ref.COMMUNE),
@@ -194,7 +196,7 @@ ORGANIZATIONS = Section("organizations", {
     "classifiedBy": STR,
     "insertionMeasures": Field(Type.STRINGS, values=INSERTION_MEASURES),
     "cited": CITED,
-})
+}, order=(("foundedOn", "endedOn"),))
 
 PEOPLE = Section("people", {"id": NODE_ID, "name": REQ_STR, "cited": CITED})
 
