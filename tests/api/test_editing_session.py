@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import httpx
 
 from tests.api.editing import FEDERATION, SEED_SOURCE, Tokens, graphql, tokens  # noqa: F401
@@ -95,3 +99,16 @@ async def test_without_the_right_token_nothing_is_written(client: httpx.AsyncCli
     assert moved["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     node = (await graphql(client, None, READ, id=org["id"]))["data"]["node"]
     assert node["version"] == 1 and node["history"]["totalCount"] == 1 and node["memberOf"]["edges"] == []
+
+
+README_EDIT = re.search(r"-d '(\{.*?\})'\n", (Path(__file__).resolve().parents[2] / "README.md").read_text(
+    encoding="utf-8"), flags=re.S)
+
+
+async def test_the_readme_first_edit_works(client: httpx.AsyncClient, tokens: Tokens) -> None:  # noqa: F811
+    assert README_EDIT is not None
+    body = json.loads(README_EDIT.group(1))
+    body["variables"]["input"]["name"] = "Test API Edit Readme"
+    response = await client.post("/graphql", json=body, headers={"Authorization": f"Bearer {tokens.auvergne}"})
+    payload = response.json()["data"]["createOrganization"]
+    assert payload["userErrors"] == [] and payload["organization"]["version"] == 1
