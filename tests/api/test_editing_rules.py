@@ -215,3 +215,13 @@ async def test_the_changes_feed_follows_commits(client: httpx.AsyncClient, token
     assert all(n["organizations"] == [{"id": org["id"]}] for n in nodes)
     late = (await graphql(client, None, FEED, since="2999-01-01T00:00:00"))["data"]["changes"]
     assert late["edges"] == []
+
+
+async def test_two_creates_of_one_organization_at_once_make_one(client: httpx.AsyncClient,
+                                                                tokens: Tokens) -> None:  # noqa: F811
+    bodies = await asyncio.gather(*(graphql(client, tokens.editor, CREATE, input={**NEW, "name": "Test API Edit Race"})
+                                    for _ in range(2)))
+    payloads = [body["data"]["createOrganization"] for body in bodies]
+    made = [p for p in payloads if not p["userErrors"]]
+    refused = [p["userErrors"][0]["code"] for p in payloads if p["userErrors"]]
+    assert len(made) == 1 and refused in (["CONFLICT"], ["NOT_UNIQUE"])

@@ -112,3 +112,12 @@ async def test_the_readme_first_edit_works(client: httpx.AsyncClient, tokens: To
     response = await client.post("/graphql", json=body, headers={"Authorization": f"Bearer {tokens.auvergne}"})
     payload = response.json()["data"]["createOrganization"]
     assert payload["userErrors"] == [] and payload["organization"]["version"] == 1
+
+
+async def test_an_editor_limited_to_a_region_says_where_it_creates(client: httpx.AsyncClient,
+                                                                   tokens: Tokens) -> None:  # noqa: F811
+    nowhere = {key: value for key, value in NEW.items() if key != "commune"}
+    body = await graphql(client, tokens.auvergne, CREATE, input=nowhere)
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    anywhere = await graphql(client, tokens.editor, CREATE, input=nowhere)
+    assert anywhere["data"]["createOrganization"]["userErrors"] == []

@@ -14,9 +14,10 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from neo4j import AsyncManagedTransaction
+from neo4j.exceptions import ConstraintError
 
 from graphdir.db.writer import Writer, one, rows
-from graphdir.domain.editing.records import IDEMPOTENCY_KEY_REUSED, Actor, Outcome
+from graphdir.domain.editing.records import CONFLICT, IDEMPOTENCY_KEY_REUSED, Actor, Outcome
 from graphdir.domain.editing.rejected import Rejected, reject
 
 MAX_KEY = 200
@@ -63,3 +64,7 @@ async def run_edit(writer: Writer, actor: Actor, operation: str, key: str | None
         return await writer.write(unit)
     except Rejected as rejected:
         return Outcome(ids=rejected.ids, errors=rejected.errors)
+    except ConstraintError:
+        # Validation found the value free, then a concurrent edit took it before this one committed.
+        return Outcome(errors=reject("input", "another edit took an id or a unique value of this one at the same "
+                                     "time: nothing written, send it again", CONFLICT).errors)

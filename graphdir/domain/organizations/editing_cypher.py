@@ -22,10 +22,11 @@ RETURN properties(o) AS props, [(o)-[:LOCATED_IN]->(c:Commune) | c.code] AS comm
 ID_TAKEN: Final = "MATCH (o:Organization {id: $id}) RETURN count(o) > 0 AS taken"
 
 # All properties become $props (the loader's plan of the organization, with its version); LOCATED_IN is replaced
-# when the commune changed; the source is cited (once).
-WRITE_ORGANIZATION: Final = (
+# when the commune changed; the source is cited (once). A new organization is CREATEd: two edits creating the same
+# id at once cannot both pass (the uniqueness constraint refuses the second), where MERGE would let the second
+# overwrite the first.
+_WRITE_TAIL: Final = (
     """
-MERGE (o:Organization {id: $id})
 SET o = $props
 WITH o
 CALL (o) {
@@ -47,6 +48,8 @@ RETURN o """
     + ORGANIZATION_MAP
     + " AS node"
 )
+CREATE_ORGANIZATION: Final = "CREATE (o:Organization {id: $id})" + _WRITE_TAIL
+UPDATE_ORGANIZATION: Final = "MATCH (o:Organization {id: $id})" + _WRITE_TAIL
 
 LOCK_MEMBERSHIP: Final = """
 MATCH (:Organization {id: $from})-[r:MEMBER_OF]->(:Organization {id: $to})

@@ -48,10 +48,11 @@ async def id_taken(tx: AsyncManagedTransaction, graph_id: str) -> bool:
     return bool(row and row["taken"])
 
 
-async def write_organization(tx: AsyncManagedTransaction, graph_id: str, props: Mapping[str, Any],
-                             communes: list[str] | None, source: str, excerpt: str | None) -> None:
+async def write_organization(tx: AsyncManagedTransaction, graph_id: str, props: Mapping[str, Any],  # noqa: PLR0913
+                             communes: list[str] | None, source: str, excerpt: str | None, *, create: bool) -> None:
     """`communes`: the LOCATED_IN to write instead of the present one, None to keep it."""
-    await rows(tx, cypher.WRITE_ORGANIZATION, {"id": graph_id, "props": dict(props), "relocate": communes is not None,
+    query = cypher.CREATE_ORGANIZATION if create else cypher.UPDATE_ORGANIZATION
+    await rows(tx, query, {"id": graph_id, "props": dict(props), "relocate": communes is not None,
                                                "communes": communes or [], "source": source, "excerpt": excerpt})
 
 
