@@ -5,8 +5,12 @@ to be in the graph's history, once, versions without gaps, and the last one in p
     GRAPHDIR_INSTANCE=test GRAPHDIR_NEO4J_BOLT_PORT=… python -m bench.writers [--seconds 60] [--writers 16]
         [--objects 4] [--port 8014]
 
-Never against the `run` instance (it writes organizations `bench-writers-…` and deletes them afterwards). Figures:
-see the closing lines it prints (measured figures: bench/README.md, "Concurrent writers").
+Never against the `run` instance (it writes organizations `bench-writers-…` and deletes them afterwards).
+
+Measured on 2026-12-01 (2 cores shared with other work, load average 16, test instance, 1 g heap): 16 writers on 4
+organizations for 61.6 s: 116 acknowledged writes (1.9/s), 348 CONFLICT answers (read again and retried), no other
+error; mutation latency median 1.8 s, p99 4.7 s, max 7.1 s; every acknowledged write in its organization's history
+once, versions 1 to 31 without gaps, the last write in place.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import Any
 
 import httpx
 
+from graphdir.api.ids import decode
 from graphdir.config import Settings
 from graphdir.db.driver import connect
 from graphdir.db.reader import Reader
@@ -131,7 +136,7 @@ async def measure(base: str, token: str, seconds: float, writers: int, objects: 
             gapless = versions == list(range(1, len(versions) + 1))
             last = node["version"] == 1 + len(mine) and (not mine or node["description"] == mine[-1][1])
             ok = ok and not missing and gapless and last and len(history) == 1 + len(mine)
-            print(f"{target}: {len(mine)} acknowledged, {len(history) - 1} in its history, version {node['version']}, "
+            print(f"{decode(target, 'id')[1]}: {len(mine)} acknowledged, {len(history) - 1} in its history, version {node['version']}, "
                   f"missing {len(missing)}, versions without gaps: {gapless}, last write in place: {last}")
     total = counts["acknowledged"]
     print(f"{writers} writers on {objects} organizations for {elapsed:.1f} s: {total} acknowledged writes "
