@@ -136,7 +136,8 @@ async def measure(base: str, token: str, seconds: float, writers: int, objects: 
             gapless = versions == list(range(1, len(versions) + 1))
             last = node["version"] == 1 + len(mine) and (not mine or node["description"] == mine[-1][1])
             ok = ok and not missing and gapless and last and len(history) == 1 + len(mine)
-            print(f"{decode(target, 'id')[1]}: {len(mine)} acknowledged, {len(history) - 1} in its history, version {node['version']}, "
+            name = decode(target, "id")[1]
+            print(f"{name}: {len(mine)} acknowledged, {len(history) - 1} in its history, version {node['version']}, "
                   f"missing {len(missing)}, versions without gaps: {gapless}, last write in place: {last}")
     total = counts["acknowledged"]
     print(f"{writers} writers on {objects} organizations for {elapsed:.1f} s: {total} acknowledged writes "
