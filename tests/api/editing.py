@@ -46,16 +46,17 @@ async def cleanup(driver: AsyncDriver, settings: Settings) -> None:
         "MATCH (c:Change) WHERE any(i IN c.objectIds WHERE i STARTS WITH $prefix) "
         "OPTIONAL MATCH (c)-[:CITES]->(s:Source) WHERE s.id STARTS WITH 'src-api-' OR s.id STARTS WITH $declared "
         "DETACH DELETE c, s", {"prefix": PREFIX, "declared": "declared-by-" + PREFIX}, database_=database)
-    await driver.execute_query("MATCH (k:IdempotencyKey) DELETE k", database_=database)
+    await driver.execute_query("MATCH (t:ApiToken) WHERE t.name STARTS WITH $p MATCH (k:IdempotencyKey) "
+                               "WHERE k.id STARTS WITH t.id + ':' DELETE k", {"p": TOKEN_PREFIX}, database_=database)
     await delete_prefixed(driver, settings, PREFIX)
 
 
 @pytest.fixture
 async def tokens(seeded: AsyncDriver, settings: Settings) -> AsyncIterator[Tokens]:
     database = settings.neo4j_database
+    await cleanup(seeded, settings)
     await seeded.execute_query("MATCH (t:ApiToken) WHERE t.name STARTS WITH $p DELETE t", {"p": TOKEN_PREFIX},
                                database_=database)
-    await cleanup(seeded, settings)
     accounts = AccountService(Reader(seeded, database), Writer(seeded, database))
 
     async def issue(name: str, role: str, territories: list[str] | None = None) -> str:
@@ -64,9 +65,9 @@ async def tokens(seeded: AsyncDriver, settings: Settings) -> AsyncIterator[Token
     yield Tokens(admin=await issue("admin", "admin"), editor=await issue("editor", "editor"),
                  auvergne=await issue("auvergne", "editor", ["region:84"]),
                  paca=await issue("paca", "editor", ["region:93"]), reader=await issue("reader", "reader"))
+    await cleanup(seeded, settings)
     await seeded.execute_query("MATCH (t:ApiToken) WHERE t.name STARTS WITH $p DELETE t", {"p": TOKEN_PREFIX},
                                database_=database)
-    await cleanup(seeded, settings)
 
 
 async def graph_state(driver: AsyncDriver, settings: Settings) -> tuple[int, ...]:
