@@ -10,12 +10,14 @@ from contextlib import asynccontextmanager
 from neo4j import AsyncDriver
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
+from starlette.middleware.authentication import AuthenticationMiddleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from graphdir import logs
+from graphdir.api.auth import TokenBackend, refused
 from graphdir.api.disconnect import CancelOnDisconnect
 from graphdir.api.http import make_graphql_app
 from graphdir.api.security_headers import SecurityHeaders
@@ -86,7 +88,10 @@ def create_app(settings: Settings) -> Starlette:
             Route("/readyz", readyz),
             Route("/graphql", CancelOnDisconnect(graphql), methods=["GET", "POST"]),
         ],
-        middleware=[Middleware(SecurityHeaders), *cors(settings)],
+        middleware=[Middleware(SecurityHeaders), *cors(settings),
+                    Middleware(AuthenticationMiddleware, backend=TokenBackend(driver, settings.neo4j_database,
+                                                                              settings.request_timeout),
+                               on_error=refused)],
         lifespan=lifespan,
     )
 

@@ -126,6 +126,12 @@ def cmd_import(args: argparse.Namespace) -> int:
                       ess_list=Path(args.ess_list) if args.ess_list else None)
 
 
+def cmd_token(args: argparse.Namespace) -> int:
+    from graphdir.tokens import run_token
+
+    return run_token(Settings.from_env(), args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="graphdir",
@@ -184,6 +190,10 @@ def build_parser() -> argparse.ArgumentParser:
                      "<file name>.import-report.txt in the current folder)")
     imp.add_argument("--quiet", action="store_true", help="no progress line")
     imp.set_defaults(func=cmd_import)
+
+    from graphdir.tokens import add_parser
+
+    add_parser(sub).set_defaults(func=cmd_token)
     return parser
 
 

@@ -242,3 +242,12 @@ def node_type_of(labels: Iterable[str]) -> str | None:
 
 
 _NODE_TYPES = frozenset(values(NodeType))
+
+
+class AccountRole(Term):
+    """What an API token may do. Reads need no token; a token's role says which writes it may make."""
+
+    READER = ("reader", "Reads only: what anyone may do without a token.")
+    EDITOR = ("editor", "Creates and corrects organizations and their relations, within its territories if it has "
+              "any.")
+    ADMIN = ("admin", "Everything an editor does, anywhere.")

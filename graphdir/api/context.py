@@ -1,4 +1,4 @@
-"""The per-request context: the process's driver, a counting reader, and fresh DataLoaders."""
+"""The per-request context: the process's driver, a counting reader, fresh DataLoaders, and who is asking."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from neo4j import AsyncDriver
 from graphdir.api.rate_limit import CostRateLimit
 from graphdir.config import DEFAULT_MAX_COST, DEFAULT_REQUEST_TIMEOUT
 from graphdir.db.reader import Reader
+from graphdir.db.writer import Writer
+from graphdir.domain.accounts.records import Principal
 
 
 @dataclass
@@ -31,6 +33,15 @@ class Context:
     # The process's rate limit (None: none), charged the cost under `client`, the caller's address.
     rate_limit: CostRateLimit | None = None
     client: str = ""
+    # The token the request sent (graphdir.api.auth), None when anonymous; the request's id, named in the history.
+    principal: Principal | None = None
+    request_id: str = ""
+    writer: Writer = field(init=False)
 
     def __post_init__(self) -> None:
         self.reader = Reader(self.driver, self.database, self.timeout)
+        self.writer = Writer(self.driver, self.database, self.reader)
+
+    def written(self) -> None:
+        """After a write: the request's DataLoaders forget what they read before it."""
+        self.loaders.clear()

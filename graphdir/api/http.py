@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -42,6 +43,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from graphdir.api.auth import principal_of
 from graphdir.api.body_limit import BodyTooLarge, check_declared, counting
 from graphdir.api.context import Context
 from graphdir.api.error_log import ErrorLog
@@ -59,6 +61,8 @@ MAX_JSON_DEPTH = 64
 
 unexpected = ErrorLog(logging.getLogger("graphdir.api.http"))
 
+# A client's X-Request-Id is kept (cut to this length) as the request's id in the history; else one is made.
+REQUEST_ID_CHARS = 100
 # What a client told the database is unavailable should wait before retrying: a restart takes a few seconds.
 RETRY_AFTER_S = 5
 
@@ -147,9 +151,13 @@ class GraphdirGraphQL(GraphQL[Context, None]):
         self._rate_limit = CostRateLimit(settings.rate_limit) if settings.rate_limit else None
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket | None) -> Context:
+        principal = principal_of(request)
+        # A token's requests share its budget wherever they come from; anonymous ones are counted per address.
+        client = f"token:{principal.id}" if principal else request.client.host if request.client else ""
+        request_id = request.headers.get("x-request-id", "")[:REQUEST_ID_CHARS] or uuid.uuid4().hex
         return Context(driver=self._driver(), database=self._database, request=request, response=response,
                        introspection=self._introspection, max_cost=self._max_cost, timeout=self._timeout,
-                       rate_limit=self._rate_limit, client=request.client.host if request.client else "")
+                       rate_limit=self._rate_limit, client=client, principal=principal, request_id=request_id)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         response = await super().render_graphql_ide(request)

@@ -1,4 +1,5 @@
-"""A rate limit per client address on the cost queries spend (graphdir.api.cost), GRAPHDIR_RATE_LIMIT per minute.
+"""A rate limit per client on the cost queries spend (graphdir.api.cost), GRAPHDIR_RATE_LIMIT per minute. A client
+is its address, or, when it sends an API token, the token (graphdir.api.http), wherever its requests come from.
 
 Each address has a bucket holding a minute's worth of cost, refilled continuously; a query costing more than its
 bucket holds is refused (HTTP 429, `extensions.code = RATE_LIMITED`, `Retry-After`: when the bucket will hold it).

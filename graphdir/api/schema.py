@@ -1,6 +1,7 @@
-"""The root Query composed from the domains, and the schema with its limits, caches and error policy.
+"""The root Query and Mutation composed from the domains, and the schema with its limits, caches and error policy.
 
-Each domain contributes a mixin (`OrganizationQuery`, `TerritoryQuery`, …); adding a domain is adding a base to Query.
+Each domain contributes a mixin (`OrganizationQuery`, `TerritoryQuery`, `OrganizationMutation`…); adding a domain is
+adding a base to Query or Mutation.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from graphdir.api.conventions.queries import ConventionQuery
 from graphdir.api.events.queries import EventQuery
 from graphdir.api.extensions import GraphdirSchema, schema_extensions
 from graphdir.api.facts.types import Figure, Statement  # noqa: E402
+from graphdir.api.history.queries import HistoryQuery
 from graphdir.api.network.queries import NetworkQuery
 from graphdir.api.node import NodeQuery
+from graphdir.api.organizations.mutations import OrganizationMutation
 from graphdir.api.organizations.queries import OrganizationQuery
 from graphdir.api.partners.queries import PartnersQuery
 from graphdir.api.people.queries import PersonQuery
@@ -27,12 +30,18 @@ from graphdir.api.territories.queries import TerritoryQuery
 
 @strawberry.type(description="The entry points of the directory.")
 class Query(NodeQuery, OrganizationQuery, TerritoryQuery, ConventionQuery, PersonQuery, EventQuery, SearchQuery,
-            NetworkQuery, PartnersQuery, SystemQuery):
+            NetworkQuery, PartnersQuery, HistoryQuery, SystemQuery):
+    pass
+
+
+@strawberry.type(description="The edits of the directory: editors' and admins' tokens only (Authorization: Bearer).")
+class Mutation(OrganizationMutation):
     pass
 
 
 schema = GraphdirSchema(
     query=Query,
+    mutation=Mutation,
     types=[Source, Figure, Statement],
     extensions=schema_extensions(),
     config=StrawberryConfig(scalar_map=SCALAR_MAP),

@@ -25,7 +25,7 @@ import asyncio
 import time
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver, Query
+from neo4j import READ_ACCESS, AsyncDriver, Bookmarks, Query
 from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired, TransientError
 
 from graphdir.db.coalesce import Statement, combine, split
@@ -57,6 +57,8 @@ class Reader:
         self.timeout = timeout
         self.deadline = None if timeout is None else time.monotonic() + timeout
         self.round_trips = 0
+        # Set by a write of the same request (graphdir.db.writer): reads then wait for the database to hold it.
+        self.bookmarks: Bookmarks | None = None
         self._pending: list[tuple[Statement, asyncio.Future[list[dict[str, Any]]]]] = []
         self._seen = 0
         self._turns = 0
@@ -121,7 +123,8 @@ class Reader:
             raise DeadlineExceeded(self.timeout)
         try:
             async with asyncio.timeout(None if left is None else left + CANCEL_GRACE_S):
-                async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+                async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS,
+                                               bookmarks=self.bookmarks) as session:
                     result = await session.run(Query(query, timeout=left), params)
                     keys = result.keys()
                     return [dict(zip(keys, values, strict=True)) for values in await result.values()]

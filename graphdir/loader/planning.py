@@ -228,14 +228,13 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
     props.copy_fields(data, ("acronym", "kind", "family", "classifiedBy", "legalForm", "siren", "siret", "rna",
                              "website", "foundedOnInferred", "foundedOnNote", "description", "address", "synthetic",
                              "insertionMeasures", "describedBy", "ceased"))
-    props.date("foundedOn", data.get("foundedOn"))
+    props.dates(data, ("foundedOn", "endedOn", "ceasedOn"))
     slug = slug or organization_slug(data)
     assert slug is not None
     props["slug"] = slug[1]
     # fold() leaves no "-": a slug of the name is the folded name with its spaces turned to "-".
     props["sortName"] = slug[1].replace("-", " ") if slug[0] == "name" else fold(data["name"])
     props["searchText"] = search_text(data["name"], data.get("acronym"), data.get("description"), data.get("address"))
-    props.date("ceasedOn", data.get("ceasedOn"))
     rels = placed(data, props, communes)
     rels += [Rel("COVERS", True, item["territory"], validity(item)) for item in data.get("covers") or []]
     rels += cited(data)

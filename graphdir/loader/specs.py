@@ -181,6 +181,8 @@ ORGANIZATIONS = Section("organizations", {
     "rna": Field(Type.STRING, pattern=RNA, pattern_hint="W followed by 9 digits or capitals"),
     "website": Field(Type.STRING, pattern=URL, pattern_hint="an http(s) URL"),
     **inferable("foundedOn", DATE),
+    # When it ceased (dissolved, merged, closed): it stays in the directory, with its history.
+    "endedOn": DATE,
     "description": STR,
     "address": STR,
     "commune": ref(Ref.COMMUNE),
@@ -217,7 +219,7 @@ ESTABLISHMENTS = Section("establishments", {
     "ceasedOn": DATE,
     "describedBy": STR,
     "cited": CITED,
-})
+}, order=(("foundedOn", "endedOn"),))
 
 PEOPLE = Section("people", {"id": NODE_ID, "name": REQ_STR, "cited": CITED})
 

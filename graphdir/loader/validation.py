@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from graphdir.loader import errors as codes
 from graphdir.loader.dates import DateError, PartialDate, may_precede, parse_partial_date, parse_time
 from graphdir.loader.errors import LoadError
 from graphdir.loader.reading import LineDict, Record
@@ -112,9 +113,10 @@ class _RecordCheck:
         self.out = out
         self.failed = False
 
-    def error(self, path: str, line: int, message: str) -> None:
+    def error(self, path: str, line: int, message: str, code: str = codes.INVALID_VALUE) -> None:
         self.failed = True
-        self.out.errors.append(LoadError(self.record.file, line or self.record.line, self.record.label, path, message))
+        self.out.errors.append(LoadError(self.record.file, line or self.record.line, self.record.label, path, message,
+                                         code))
 
     def reference(self, kind: Ref, value: str, path: str, line: int) -> None:
         self.out.references.append(Reference(kind, value, self.record, path, line or self.record.line))
@@ -129,16 +131,16 @@ class _RecordCheck:
         """Check a mapping against its fields; return its date fields, parsed."""
         dates: dict[str, PartialDate] = {}
         for key, line in data.duplicate_keys:
-            self.error(prefix + key, line, "given twice")
+            self.error(prefix + key, line, "given twice", codes.DUPLICATE)
         for key, value in data.items():
             path = prefix + key
             line = data.line_of(key)
             if key not in spec:
-                self.error(path, line, f"unknown field (expected one of: {', '.join(spec)})")
+                self.error(path, line, f"unknown field (expected one of: {', '.join(spec)})", codes.UNKNOWN_FIELD)
                 continue
             if value is None:
                 if spec[key].required:
-                    self.error(path, line, "required, must not be null")
+                    self.error(path, line, "required, must not be null", codes.REQUIRED)
                 continue
             parsed = self.value(spec[key], value, path, line)
             if isinstance(parsed, PartialDate):
@@ -146,15 +148,15 @@ class _RecordCheck:
         required, inferred = _rules(spec)
         for key in required:
             if key not in data:
-                self.error(prefix + key, data.line, "required field missing")
+                self.error(prefix + key, data.line, "required field missing", codes.REQUIRED)
         for earlier, later in order:
             if earlier in dates and later in dates and not may_precede(dates[earlier], dates[later]):
                 self.error(prefix + later, data.line_of(later),
-                           f"{later} {dates[later].text} is before {earlier} {dates[earlier].text}")
+                           f"{later} {dates[later].text} is before {earlier} {dates[earlier].text}", codes.DATE_ORDER)
         for key, note in inferred:
             if data.get(key) is True and not data.get(note):
                 self.error(prefix + note, data.line_of(key), f"required when {key} is true: say what it is "
-                           "inferred from")
+                           "inferred from", codes.REQUIRED)
         return dates
 
     def value(self, spec: Field, value: Any, path: str, line: int) -> Any:
@@ -169,10 +171,10 @@ class _RecordCheck:
             if not ok:
                 return self.wrong(spec, value, path, line)
             if spec.minimum is not None and value < spec.minimum:
-                self.error(path, line, f"{value} is below the minimum {spec.minimum:g}")
+                self.error(path, line, f"{value} is below the minimum {spec.minimum:g}", codes.OUT_OF_RANGE)
                 return None
             if spec.maximum is not None and value > spec.maximum:
-                self.error(path, line, f"{value} is above the maximum {spec.maximum:g}")
+                self.error(path, line, f"{value} is above the maximum {spec.maximum:g}", codes.OUT_OF_RANGE)
                 return None
             return value
         if kind is Type.BOOL:
@@ -185,7 +187,7 @@ class _RecordCheck:
                     return parse_time(value)
                 return parse_partial_date(value, allow_time=kind is Type.DATETIME)
             except DateError as exc:
-                self.error(path, line, str(exc))
+                self.error(path, line, str(exc), codes.INVALID_DATE)
                 return None
         if kind in (Type.STRINGS, Type.IDS):
             if not isinstance(value, list):
@@ -225,18 +227,18 @@ class _RecordCheck:
             self.wrong(Field(Type.STRING) if spec.type is not Type.ID else spec, value, path, line)
             return None
         if not value.strip():
-            self.error(path, line, "must not be empty")
+            self.error(path, line, "must not be empty", codes.REQUIRED)
             return None
         if spec.values and value not in spec.values:
             self.error(path, line, f"{value!r} is not one of {', '.join(spec.values)}")
             return None
         if spec.pattern is not None and not spec.pattern.fullmatch(value):
-            self.error(path, line, f"{value!r} is not valid: expected {spec.pattern_hint}")
+            self.error(path, line, f"{value!r} is not valid: expected {spec.pattern_hint}", codes.INVALID_FORMAT)
             return None
         if spec.ref is Ref.TERRITORY:
             parsed = parse_territory_ref(value)
             if isinstance(parsed, str):
-                self.error(path, line, parsed)
+                self.error(path, line, parsed, codes.INVALID_FORMAT)
                 return None
             self.reference(Ref.TERRITORY, territory_id(*parsed), path, line)
         elif spec.ref is Ref.COMMUNE:
@@ -269,7 +271,8 @@ def check_record(record: Record, out: Validation) -> None:
         if isinstance(level, str) and level in LEVEL_CODES and isinstance(code, str) and code.strip():
             pattern, hint = LEVEL_CODES[level]
             if not pattern.fullmatch(code):
-                check.error("code", data.line_of("code"), f"{code!r} is not a {level.lower()} code: expected {hint}")
+                check.error("code", data.line_of("code"), f"{code!r} is not a {level.lower()} code: expected {hint}",
+                            codes.INVALID_FORMAT)
             else:
                 own = territory_id(level, code)
                 for key in ("parents", "successors"):
@@ -377,7 +380,8 @@ def check_keys(records: Sequence[Record], out: Validation) -> None:
         seen = first.setdefault((record.section, key), record)
         if seen is not record:
             out.errors.append(LoadError(record.file, record.data.line_of(blame), record.label, blame,
-                                        f"duplicate {describe_key(record.section, key)}: also at {where(seen)}"))
+                                        f"duplicate {describe_key(record.section, key)}: also at {where(seen)}",
+                                        codes.DUPLICATE))
     holders: dict[tuple[str, str], Record] = {}
     for record in records:
         if record.section != "organizations":
@@ -388,7 +392,7 @@ def check_keys(records: Sequence[Record], out: Validation) -> None:
                 what = f"slug {value!r} (from the {blame})" if prop == "slug" else f"{prop} {value}"
                 out.errors.append(LoadError(record.file, record.data.line_of(blame), record.label, blame,
                                             f"{what} is also that of organization {seen.data.get('id')!r} at "
-                                            f"{where(seen)}; it must be unique"))
+                                            f"{where(seen)}; it must be unique", codes.NOT_UNIQUE))
 
 
 # --- Pass 3: against the graph ---------------------------------------------------------------------------------------
@@ -472,7 +476,7 @@ async def check_against_graph(
         hint = " (no commune has this code)" if ref.kind is Ref.COMMUNE else ""
         out.errors.append(LoadError(ref.record.file, ref.line, ref.record.label, ref.field,
                                     f"unknown {KIND_NAMES[ref.kind]} {shown!r}: not in this load nor in the "
-                                    f"graph{hint}"))
+                                    f"graph{hint}", codes.UNKNOWN_REFERENCE))
     load_ids = {r.data.get("id") for r in organizations}
     by_prop: dict[str, dict[tuple[str, str], Record]] = {prop: {} for prop in UNIQUE_ORGANIZATION_FIELDS}
     for record in organizations:
@@ -494,5 +498,5 @@ async def check_against_graph(
                 what = f"slug {value!r} (from the {blame})" if prop == "slug" else f"{prop} {value}"
                 out.errors.append(LoadError(record.file, record.data.line_of(blame), record.label, blame,
                                             f"{what} already belongs to organization {other!r} in the graph; it must "
-                                            "be unique"))
+                                            "be unique", codes.NOT_UNIQUE))
     return dict(found[Ref.COMMUNE])

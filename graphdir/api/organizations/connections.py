@@ -36,13 +36,14 @@ class MembershipEdge(Edge[Organization]):
     excerpt: str | None = strawberry.field(description="The words of the source stating it.")
     inferred: bool = strawberry.field(description="True when read from the context rather than written.")
     note: str | None = strawberry.field(description="How it was inferred.")
+    version: int = strawberry.field(description="Starts at 1, one more at each edit (updateMembership names it).")
 
     @classmethod
     def of(cls, cursor: str, membership: MembershipRecord) -> MembershipEdge:
         link = membership.link
         return cls(cursor=cursor, node=Organization.from_record(membership.organization), role=membership.role,
                    since=partial(link.since), until=partial(link.until), source=Source.maybe(link.source, link.excerpt),
-                   excerpt=link.excerpt, inferred=link.inferred, note=link.note)
+                   excerpt=link.excerpt, inferred=link.inferred, note=link.note, version=membership.version)
 
 
 @strawberry.type(description="A page of memberships.")

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from graphdir.api.events.types import EventConnection
     from graphdir.api.facts.enums import StatementKind
     from graphdir.api.facts.types import Figure, Statement
+    from graphdir.api.history.types import ChangeConnection
     from graphdir.api.organizations.connections import MembershipConnection, PartnershipConnection
     from graphdir.api.people.types import Role
 
@@ -58,6 +59,8 @@ class Organization(Node):
     founded_on: PartialDate | None = strawberry.field(description="When it was founded, as precisely as known.")
     founded_on_inferred: bool = strawberry.field(description="True when foundedOn was inferred.")
     founded_on_note: str | None = strawberry.field(description="How foundedOn was inferred.")
+    ended_on: PartialDate | None = strawberry.field(description="When it ceased (dissolved, merged, closed); it stays "
+                                                    "in the directory with its history.")
     description: str | None = strawberry.field(description="What it is and does, from its sources.")
     address: str | None = strawberry.field(description="Its postal address.")
     location: GeoPoint | None = strawberry.field(
@@ -72,6 +75,8 @@ class Organization(Node):
         description="The insertion measures it runs, from the SIAE list (ACI, AI, EI, ETTI, EITI).")
     ceased: bool = strawberry.field(description="True when the legal unit has ceased (it stays in the directory).")
     ceased_on: PartialDate | None = strawberry.field(description="When it ceased, if known.")
+    version: int = strawberry.field(description="Starts at 1, one more at each edit: an update names the version it "
+                                    "read, and a stale one is refused (CONFLICT).")
     graph_id: strawberry.Private[str]
 
     @classmethod
@@ -83,8 +88,9 @@ class Organization(Node):
             family=OrganizationFamily(family) if family else None, legal_form=record.legal_form, siren=record.siren,
             siret=record.siret, rna=record.rna, website=record.website, founded_on=partial(record.founded_on),
             founded_on_inferred=record.founded_on_inferred, founded_on_note=record.founded_on_note,
-            description=record.description, address=record.address, location=GeoPoint.of(record.location),
-            synthetic=record.synthetic, classified_by=record.classified_by,
+            ended_on=partial(record.ended_on), description=record.description, address=record.address,
+            location=GeoPoint.of(record.location), synthetic=record.synthetic, version=record.version,
+            classified_by=record.classified_by,
             insertion_measures=[InsertionMeasure(m) for m in record.insertion_measures], ceased=record.ceased,
             ceased_on=partial(record.ceased_on),
         )
@@ -200,6 +206,15 @@ class Organization(Node):
 
         rows = await StatementsOf.of(info.context).load(self.graph_id, StatementsOf.key(kinds))
         return [Statement.from_record(statement) for statement in rows]
+
+    @strawberry.field(description="The changes made to it through the API (and to its memberships), newest first.")
+    async def history(self, info: Info[Context, None], first: First = None, after: After = None
+                      ) -> Annotated[ChangeConnection, strawberry.lazy("graphdir.api.history.types")]:
+        from graphdir.api.history.loaders import HISTORY_ORDER, HistoryOf
+        from graphdir.api.history.types import ChangeConnection, change_edge
+
+        page = await HistoryOf.of(info.context).load(self.graph_id, HistoryOf.key(first, after))
+        return ChangeConnection.of(page, HISTORY_ORDER, change_edge)
 
     @strawberry.field(description="The sources citing it, each with the excerpt that does.")
     async def sources(self, info: Info[Context, None]) -> list[Source]:

@@ -21,7 +21,8 @@ from graphdir.vocabulary import Direction, PartnershipKind
 # The map every query returns for an organization (the fields of the GraphQL type Organization).
 ORGANIZATION_MAP: Final = """{
   .id, .name, .acronym, .kind, .family, .legalForm, .siren, .siret, .rna, .website, .foundedOn, .foundedOnInferred,
-  .foundedOnNote, .description, .address, slug: coalesce(o.slug, o.id), synthetic: coalesce(o.synthetic, false),
+  .foundedOnNote, .endedOn, .description, .address, slug: coalesce(o.slug, o.id),
+  synthetic: coalesce(o.synthetic, false), version: coalesce(o.version, 1),
   latitude: o.location.latitude, longitude: o.location.longitude, approximate: o.locationApproximate,
   .classifiedBy, .insertionMeasures, .ceasedOn, ceased: coalesce(o.ceased, false) OR o.ceasedOn IS NOT NULL
 }"""
@@ -189,7 +190,7 @@ CALL (parent) {
   RETURN collect({node: o """
     + ORGANIZATION_MAP
     + """, key: key, role: r.role, since: r.since, until: r.until, excerpt: r.excerpt,
-                  inferred: coalesce(r.inferred, false), note: r.note, source: """
+                  inferred: coalesce(r.inferred, false), note: r.note, version: coalesce(r.version, 1), source: """
     + SOURCE_OF_R
     + """}) AS edges
 }
@@ -213,7 +214,7 @@ CALL (member) {
   RETURN collect({node: o """
     + ORGANIZATION_MAP
     + """, key: key, role: r.role, since: r.since, until: r.until, excerpt: r.excerpt,
-                  inferred: coalesce(r.inferred, false), note: r.note, source: """
+                  inferred: coalesce(r.inferred, false), note: r.note, version: coalesce(r.version, 1), source: """
     + SOURCE_OF_R
     + """}) AS edges
 }

@@ -25,6 +25,7 @@ class OrganizationRecord:
     founded_on: str | None
     founded_on_inferred: bool
     founded_on_note: str | None
+    ended_on: str | None
     description: str | None
     address: str | None
     location: Location | None
@@ -33,6 +34,8 @@ class OrganizationRecord:
     insertion_measures: tuple[str, ...] = ()
     ceased: bool = False
     ceased_on: str | None = None
+    # Starts at 1; each edit through the API adds one (an update names the version it read).
+    version: int = 1
 
     @staticmethod
     def of(row: dict[str, Any]) -> OrganizationRecord:
@@ -42,8 +45,9 @@ class OrganizationRecord:
             kind=row["kind"], family=row.get("family"), legal_form=row.get("legalForm"), siren=row.get("siren"),
             siret=row.get("siret"), rna=row.get("rna"), website=row.get("website"), founded_on=row.get("foundedOn"),
             founded_on_inferred=bool(row.get("foundedOnInferred")), founded_on_note=row.get("foundedOnNote"),
-            description=row.get("description"), address=row.get("address"), location=Location.of(row),
-            synthetic=bool(row.get("synthetic")), classified_by=row.get("classifiedBy"),
+            ended_on=row.get("endedOn"), description=row.get("description"), address=row.get("address"),
+            location=Location.of(row), synthetic=bool(row.get("synthetic")), version=row.get("version") or 1,
+            classified_by=row.get("classifiedBy"),
             insertion_measures=tuple(row.get("insertionMeasures") or ()), ceased=bool(row.get("ceased")),
             ceased_on=row.get("ceasedOn"),
         )
@@ -56,12 +60,14 @@ class MembershipRecord:
     organization: OrganizationRecord
     role: str | None
     link: Link
+    # Starts at 1; each edit through the API adds one.
+    version: int = 1
 
     @staticmethod
     def of(row: dict[str, Any]) -> MembershipRecord:
-        """From an edge row {node, role, since, until, source, excerpt, inferred, note}."""
+        """From an edge row {node, role, since, until, source, excerpt, inferred, note, version}."""
         return MembershipRecord(organization=OrganizationRecord.of(row["node"]), role=row.get("role"),
-                                link=Link.of(row))
+                                link=Link.of(row), version=row.get("version") or 1)
 
 
 @dataclass(frozen=True, slots=True)

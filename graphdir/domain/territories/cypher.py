@@ -237,3 +237,36 @@ COMMUNE_OF: Final = {
     "Convention": _commune_of("Convention", "SIGNED_IN"),
     "Event": _commune_of("Event", "HELD_IN"),
 }
+
+
+# An editor limited to territories (graphdir.domain.accounts) edits what lies inside one of $scope today, by the rule
+# above: of $ids, the organizations located in or covering no territory inside any of them, and of $places, the
+# territories inside none of them.
+_IN_SCOPE: Final = "any(scopeId IN $scope WHERE " + inside("place", "scopeId", "date()") + ")"
+
+ORGANIZATIONS_OUTSIDE: Final = (
+    """
+UNWIND $ids AS id
+MATCH (o:Organization {id: id})
+WHERE NOT EXISTS {
+  MATCH (o)-[l:LOCATED_IN|COVERS]->(place:Territory)
+  WHERE (type(l) = 'LOCATED_IN' OR """
+    + held_on("l", "date()")
+    + ") AND "
+    + _IN_SCOPE
+    + """
+}
+RETURN collect(id) AS outside
+"""
+)
+
+TERRITORIES_OUTSIDE: Final = (
+    """
+UNWIND $places AS id
+MATCH (place:Territory {id: id})
+WHERE NOT """
+    + _IN_SCOPE
+    + """
+RETURN collect(id) AS outside
+"""
+)
