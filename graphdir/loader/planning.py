@@ -228,7 +228,7 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
     props.copy_fields(data, ("acronym", "kind", "family", "classifiedBy", "legalForm", "siren", "siret", "rna",
                              "website", "foundedOnInferred", "foundedOnNote", "description", "address", "synthetic",
                              "insertionMeasures", "describedBy", "ceased"))
-    props.dates(data, ("foundedOn", "endedOn", "ceasedOn"))
+    props.dates(data, ("foundedOn", "ceasedOn"))
     slug = slug or organization_slug(data)
     assert slug is not None
     props["slug"] = slug[1]

@@ -181,8 +181,6 @@ ORGANIZATIONS = Section("organizations", {
     "rna": Field(Type.STRING, pattern=RNA, pattern_hint="W followed by 9 digits or capitals"),
     "website": Field(Type.STRING, pattern=URL, pattern_hint="an http(s) URL"),
     **inferable("foundedOn", DATE),
-    # When it ceased (dissolved, merged, closed): it stays in the directory, with its history.
-    "endedOn": DATE,
     "description": STR,
     "address": STR,
     "commune": ref(Ref.COMMUNE),
@@ -204,7 +202,7 @@ ORGANIZATIONS = Section("organizations", {
     # (graphdir.importers.identity: a register ranks above a list); absent on curated organizations.
     "describedBy": STR,
     "cited": CITED,
-})
+}, order=(("foundedOn", "ceasedOn"),))
 
 ESTABLISHMENTS = Section("establishments", {
     "siret": Field(Type.STRING, required=True, pattern=SIRET, pattern_hint="14 digits"),
@@ -219,7 +217,7 @@ ESTABLISHMENTS = Section("establishments", {
     "ceasedOn": DATE,
     "describedBy": STR,
     "cited": CITED,
-}, order=(("foundedOn", "endedOn"),))
+})
 
 PEOPLE = Section("people", {"id": NODE_ID, "name": REQ_STR, "cited": CITED})
 

@@ -25,7 +25,7 @@ mutation($input: MembershipInput!) {
 }"""
 RETIRE = """
 mutation($input: RetireOrganizationInput!) {
-  retireOrganization(input: $input) { organization { version endedOn } userErrors { field message code } }
+  retireOrganization(input: $input) { organization { version ceasedOn } userErrors { field message code } }
 }"""
 UPDATE_ALL = """
 mutation($input: UpdateOrganizationInput!) {
@@ -88,7 +88,7 @@ BAD_ORGANIZATION_INPUTS = [
     ({"commune": "99999"}, "input.commune", "UNKNOWN_REFERENCE"),
     ({"commune": "3095"}, "input.commune", "INVALID_FORMAT"),
     ({"foundedOn": "2012-02-30"}, "input.foundedOn", "INVALID_DATE"),
-    ({"foundedOn": "2015", "endedOn": "2012"}, "input.endedOn", "DATE_ORDER"),
+    ({"foundedOn": "2015", "ceasedOn": "2012"}, "input.ceasedOn", "DATE_ORDER"),
     ({"siren": "12345"}, "input.siren", "INVALID_FORMAT"),
     ({"website": "example.org"}, "input.website", "INVALID_FORMAT"),
     ({"source": None}, "input.source", "REQUIRED"),
@@ -133,9 +133,9 @@ async def test_bad_updates_and_memberships_answer_user_errors_and_write_nothing(
          [("input.siren", "NOT_UNIQUE")]),
         (CREATE, NEW, "createOrganization", [("input.name", "NOT_UNIQUE")]),  # its slug is taken
         (RETIRE, {"id": org["id"], "version": 1, "source": source}, "retireOrganization",
-         [("input.endedOn", "REQUIRED")]),
-        (RETIRE, {"id": org["id"], "version": 1, "endedOn": "2024-13", "source": source}, "retireOrganization",
-         [("input.endedOn", "INVALID_DATE")]),
+         [("input.ceasedOn", "REQUIRED")]),
+        (RETIRE, {"id": org["id"], "version": 1, "ceasedOn": "2024-13", "source": source}, "retireOrganization",
+         [("input.ceasedOn", "INVALID_DATE")]),
         (ADD, {"member": org["id"], "body": FEDERATION, "source": source}, "addMembership",
          [("input.body", "ALREADY_EXISTS")]),
         (ADD, {"member": org["id"], "body": gid("Organization", "test-api-ed-none"), "source": source},
@@ -169,9 +169,9 @@ async def test_retire_and_end_keep_the_objects_with_their_dates(client: httpx.As
     ended = await graphql(client, tokens.editor, END, input={
         "member": org["id"], "body": FEDERATION, "version": 2, "until": "2023-06", "source": source})
     assert ended["data"]["endMembership"] == {"membership": {"version": 3, "until": "2023-06"}, "userErrors": []}
-    retired = await graphql(client, tokens.editor, RETIRE, input={"id": org["id"], "version": 1, "endedOn": "2023",
+    retired = await graphql(client, tokens.editor, RETIRE, input={"id": org["id"], "version": 1, "ceasedOn": "2023",
                                                                   "source": source})
-    assert retired["data"]["retireOrganization"] == {"organization": {"version": 2, "endedOn": "2023"},
+    assert retired["data"]["retireOrganization"] == {"organization": {"version": 2, "ceasedOn": "2023"},
                                                      "userErrors": []}
 
 

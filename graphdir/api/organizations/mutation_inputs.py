@@ -14,7 +14,7 @@ _DATE = ' (a partial date: "2012", "2012-01" or "2012-01-20")'
 ORGANIZATION_INPUT_FIELDS = (
     ("name", "name"), ("acronym", "acronym"), ("kind", "kind"), ("family", "family"), ("legal_form", "legalForm"),
     ("siren", "siren"), ("siret", "siret"), ("rna", "rna"), ("website", "website"), ("founded_on", "foundedOn"),
-    ("ended_on", "endedOn"), ("description", "description"), ("address", "address"), ("commune", "commune"),
+    ("ceased_on", "ceasedOn"), ("description", "description"), ("address", "address"), ("commune", "commune"),
 )
 MEMBERSHIP_INPUT_FIELDS = (("role", "role"), ("since", "since"), ("until", "until"), ("note", "note"))
 
@@ -33,7 +33,7 @@ class OrganizationFieldsInput:
     rna: str | None = strawberry.field(default=strawberry.UNSET, description="RNA (W + 9 digits).")
     website: str | None = strawberry.field(default=strawberry.UNSET, description="Its website (http(s) URL).")
     founded_on: str | None = strawberry.field(default=strawberry.UNSET, description="When it was founded" + _DATE)
-    ended_on: str | None = strawberry.field(default=strawberry.UNSET, description="When it ceased" + _DATE)
+    ceased_on: str | None = strawberry.field(default=strawberry.UNSET, description="When it ceased" + _DATE)
     description: str | None = strawberry.field(default=strawberry.UNSET, description="What it is and does.")
     address: str | None = strawberry.field(default=strawberry.UNSET, description="Its postal address.")
     commune: str | None = strawberry.field(default=strawberry.UNSET, description='INSEE code of its commune ("03095").')
@@ -70,7 +70,7 @@ class UpdateOrganizationInput(OrganizationFieldsInput):
 class RetireOrganizationInput:
     id: strawberry.ID = strawberry.field(description="The organization's global id.")
     version: int = strawberry.field(description=VERSION_HELP)
-    ended_on: str | None = strawberry.field(default=None, description="When it ceased (required)" + _DATE)
+    ceased_on: str | None = strawberry.field(default=None, description="When it ceased (required)" + _DATE)
     source: SourceInput | None = strawberry.field(default=None, description="The source stating it (required).")
     idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY_HELP)
 

@@ -121,7 +121,7 @@ class OrganizationMutation:
         ctx, decoded = info.context, Decoded()
         graph_id = decoded.id(input.id, "input.id", "Organization")
         request = edit_request(decoded, input.source, input.version, input.idempotency_key)
-        changes = OrganizationChanges(id=graph_id or "", fields={"endedOn": input.ended_on}, edit=request)
+        changes = OrganizationChanges(id=graph_id or "", fields={"ceasedOn": input.ceased_on}, edit=request)
         outcome = _failed(decoded) or await OrganizationEditing(ctx.writer).retire(actor(ctx), changes)
         return await _organization_payload(ctx, outcome)
 

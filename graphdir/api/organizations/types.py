@@ -59,8 +59,6 @@ class Organization(Node):
     founded_on: PartialDate | None = strawberry.field(description="When it was founded, as precisely as known.")
     founded_on_inferred: bool = strawberry.field(description="True when foundedOn was inferred.")
     founded_on_note: str | None = strawberry.field(description="How foundedOn was inferred.")
-    ended_on: PartialDate | None = strawberry.field(description="When it ceased (dissolved, merged, closed); it stays "
-                                                    "in the directory with its history.")
     description: str | None = strawberry.field(description="What it is and does, from its sources.")
     address: str | None = strawberry.field(description="Its postal address.")
     location: GeoPoint | None = strawberry.field(
@@ -74,7 +72,8 @@ class Organization(Node):
     insertion_measures: list[InsertionMeasure] = strawberry.field(
         description="The insertion measures it runs, from the SIAE list (ACI, AI, EI, ETTI, EITI).")
     ceased: bool = strawberry.field(description="True when the legal unit has ceased (it stays in the directory).")
-    ceased_on: PartialDate | None = strawberry.field(description="When it ceased, if known.")
+    ceased_on: PartialDate | None = strawberry.field(description="When it ceased (dissolved, merged, closed, or "
+                                                    "retired by an editor), if known; it stays with its history.")
     version: int = strawberry.field(description="Starts at 1, one more at each edit: an update names the version it "
                                     "read, and a stale one is refused (CONFLICT).")
     graph_id: strawberry.Private[str]
@@ -88,7 +87,7 @@ class Organization(Node):
             family=OrganizationFamily(family) if family else None, legal_form=record.legal_form, siren=record.siren,
             siret=record.siret, rna=record.rna, website=record.website, founded_on=partial(record.founded_on),
             founded_on_inferred=record.founded_on_inferred, founded_on_note=record.founded_on_note,
-            ended_on=partial(record.ended_on), description=record.description, address=record.address,
+            description=record.description, address=record.address,
             location=GeoPoint.of(record.location), synthetic=record.synthetic, version=record.version,
             classified_by=record.classified_by,
             insertion_measures=[InsertionMeasure(m) for m in record.insertion_measures], ceased=record.ceased,

@@ -21,7 +21,7 @@ from graphdir.vocabulary import Direction, PartnershipKind
 # The map every query returns for an organization (the fields of the GraphQL type Organization).
 ORGANIZATION_MAP: Final = """{
   .id, .name, .acronym, .kind, .family, .legalForm, .siren, .siret, .rna, .website, .foundedOn, .foundedOnInferred,
-  .foundedOnNote, .endedOn, .description, .address, slug: coalesce(o.slug, o.id),
+  .foundedOnNote, .description, .address, slug: coalesce(o.slug, o.id),
   synthetic: coalesce(o.synthetic, false), version: coalesce(o.version, 1),
   latitude: o.location.latitude, longitude: o.location.longitude, approximate: o.locationApproximate,
   .classifiedBy, .insertionMeasures, .ceasedOn, ceased: coalesce(o.ceased, false) OR o.ceasedOn IS NOT NULL

@@ -79,8 +79,8 @@ class OrganizationEditing:
 
     async def retire(self, actor: Actor, changes: OrganizationChanges) -> Outcome:
         """An update that gives the organization its end date (required); it stays, with its history."""
-        if changes.fields.get("endedOn") is None:
-            return Outcome(errors=reject("input.endedOn", "required: when it ceased", REQUIRED).errors)
+        if changes.fields.get("ceasedOn") is None:
+            return Outcome(errors=reject("input.ceasedOn", "required: when it ceased", REQUIRED).errors)
         return await self.update(actor, changes, "retireOrganization")
 
     async def _write(self, tx: AsyncManagedTransaction, actor: Actor, operation: str, graph_id: str,  # noqa: PLR0913

@@ -16,7 +16,7 @@ from graphdir.domain.organizations.records import MembershipRecord
 # Organization fields an edit reads back as seed-format data (besides commune and location), so that the loader's
 # planning rebuilds every stored property; derived ones (sortName, searchText, date bounds) are recomputed.
 CARRIED = ("name", "acronym", "kind", "family", "legalForm", "siren", "siret", "rna", "website", "foundedOn",
-           "foundedOnInferred", "foundedOnNote", "endedOn", "description", "address", "synthetic", "slug",
+           "foundedOnInferred", "foundedOnNote", "ceasedOn", "description", "address", "synthetic", "slug",
            "classifiedBy", "insertionMeasures")
 MEMBERSHIP_FIELDS = ("role", "since", "until", "inferred", "note", "source", "excerpt")
 

@@ -25,7 +25,6 @@ class OrganizationRecord:
     founded_on: str | None
     founded_on_inferred: bool
     founded_on_note: str | None
-    ended_on: str | None
     description: str | None
     address: str | None
     location: Location | None
@@ -45,7 +44,7 @@ class OrganizationRecord:
             kind=row["kind"], family=row.get("family"), legal_form=row.get("legalForm"), siren=row.get("siren"),
             siret=row.get("siret"), rna=row.get("rna"), website=row.get("website"), founded_on=row.get("foundedOn"),
             founded_on_inferred=bool(row.get("foundedOnInferred")), founded_on_note=row.get("foundedOnNote"),
-            ended_on=row.get("endedOn"), description=row.get("description"), address=row.get("address"),
+            description=row.get("description"), address=row.get("address"),
             location=Location.of(row), synthetic=bool(row.get("synthetic")), version=row.get("version") or 1,
             classified_by=row.get("classifiedBy"),
             insertion_measures=tuple(row.get("insertionMeasures") or ()), ceased=bool(row.get("ceased")),
