@@ -95,20 +95,44 @@ async def measure(server: LocalInstance, base: str, seconds: float, clients: int
     killed = time.monotonic()
     await asyncio.sleep(1.0)
     restart = time.monotonic()
-    await asyncio.to_thread(server.start)
+    starting = asyncio.create_task(asyncio.to_thread(server.start))
+    bolt = await first_bolt_accept(server, starting)
+    await starting
     started = time.monotonic()
     await asyncio.gather(*readers)
+    report(answers, seconds, clients, begin, killed, restart, bolt, started)
+
+
+async def first_bolt_accept(server: LocalInstance, starting: asyncio.Task[str]) -> float:
+    """When the restarting server first accepts a Bolt connection (its database may still be starting)."""
+    while not starting.done():
+        if await asyncio.to_thread(server.bolt_answers):
+            return time.monotonic()
+        await asyncio.sleep(0.05)
+    return time.monotonic()
+
+
+def report(answers: list[tuple[float, str, float]], seconds: float, clients: int, begin: float, killed: float,
+           restart: float, bolt: float, started: float) -> None:
     counts = Counter(got for _, got, _ in answers)
-    after = sorted((at, got) for at, got, _ in answers if at >= restart)
+    after = sorted((at, got) for at, got, _ in answers if at >= bolt)
     recovered = next((at for index, (at, _) in enumerate(after)
                       if all(got == "success" for _, got in after[index:index + STEADY])), None)
     print(f"{len(answers)} answers in {seconds:g} s from {clients} clients; Neo4j killed at {killed - begin:.1f} s, "
-          f"restarted from {restart - begin:.1f} s to {started - begin:.1f} s (server start)")
+          f"restarted from {restart - begin:.1f} s, accepting Bolt at {bolt - begin:.1f} s, its database answering "
+          f"at {started - begin:.1f} s")
     for got, count in counts.most_common():
         print(f"  {count:6d}  {got}")
     print(f"longest answer: {max(latency for _, _, latency in answers):.2f} s")
-    print("full service again " + (f"{recovered - restart:.1f} s after the restart began, "
-                                   f"{recovered - started:.1f} s after the server answered"
+    phases = (("before the kill", begin, killed), ("killed, Bolt closed", killed, bolt),
+              ("Bolt open, database starting", bolt, started), ("database answering", started, float("inf")))
+    for name, start, end in phases:
+        during = [(got, latency) for at, got, latency in answers if start <= at < end]
+        kinds = Counter(got for got, _ in during)
+        longest = max((latency for _, latency in during), default=0.0)
+        print(f"  sent {name}: {dict(kinds)}, longest {longest:.2f} s")
+    print("full service again " + (f"{recovered - bolt:.1f} s after Neo4j accepted Bolt again "
+                                   f"({recovered - started:+.1f} s from its database answering)"
                                    if recovered else "never"))
 
 
