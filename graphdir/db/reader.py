@@ -47,14 +47,26 @@ CANCEL_GRACE_S = 2.5
 # While the database is known unavailable, how long the server may take to start a statement (connection, HELLO, RUN
 # acknowledged: planning included, which takes milliseconds for graphdir's statements once Neo4j is up).
 START_WHILE_UNAVAILABLE_S = 2.0
+# How often, while the database is known unavailable, one statement may wait for it as long as its deadline allows.
+PROBE_INTERVAL_S = 5.0
 
 
 class Availability:
     """What this process last learnt of the database: unavailable from a read's failure to reach it until a read
-    succeeds. One per process, shared by its requests."""
+    succeeds. One per process, shared by its requests. Meanwhile one statement every PROBE_INTERVAL_S, the probe, is
+    not bounded by START_WHILE_UNAVAILABLE_S: a database back online but slow to start statements (a cold server on a
+    loaded machine) is found again by it, not refused for ever."""
 
     def __init__(self) -> None:
         self.unavailable = False
+        self.last_probe = 0.0
+
+    def may_probe(self) -> bool:
+        now = time.monotonic()
+        if now - self.last_probe < PROBE_INTERVAL_S:
+            return False
+        self.last_probe = now
+        return True
 
 
 availability = Availability()
@@ -148,6 +160,8 @@ class Reader:
                     keys = result.keys()
                     return [dict(zip(keys, values, strict=True)) for values in await result.values()]
         except TimeoutError as exc:
+            if availability.unavailable:  # the probe (see Availability), cut at the deadline: still unavailable
+                raise DatabaseUnavailable("the database is not starting statements (restarting?)") from exc
             raise DeadlineExceeded(self.timeout) from exc
         except StartTimedOut as exc:
             raise DatabaseUnavailable("the database is not starting statements (restarting?)") from exc
@@ -160,6 +174,8 @@ class Reader:
     async def _start(session: AsyncSession, query: Query, params: dict[str, Any]) -> AsyncResult:
         """The statement's result once the server has started it; bounded while the database is known unavailable."""
         if not availability.unavailable:
+            return await session.run(query, params)
+        if availability.may_probe():
             return await session.run(query, params)
         bound = asyncio.timeout(START_WHILE_UNAVAILABLE_S)
         try:
