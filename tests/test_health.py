@@ -2,6 +2,7 @@
 
 import asyncio
 import os
+import signal
 import time
 
 import httpx
@@ -11,6 +12,7 @@ from neo4j import AsyncDriver
 from graphdir.config import Settings
 from graphdir.db import schema
 from graphdir.db.local import LocalInstance
+from graphdir.db.reader import CANCEL_GRACE_S, START_WHILE_UNAVAILABLE_S
 
 
 async def until_ready(client: httpx.AsyncClient, within_s: float = 15.0) -> None:
@@ -86,3 +88,35 @@ async def test_readyz_is_503_while_the_schema_lacks_an_index_and_does_not_apply_
         report = await schema.apply(driver, settings.neo4j_database)
     assert report.created == ["organization_kind"]
     assert (await client.get("/readyz")).status_code == 200
+
+
+@pytest.mark.skipif(bool(os.environ.get("NEO4J_URI")), reason="needs the local test server, which it kills")
+async def test_while_neo4j_restarts_after_a_kill_requests_answer_503_quickly_never_timeout(
+        client: httpx.AsyncClient, seeded: AsyncDriver, settings: Settings) -> None:
+    """A restarting Neo4j accepts Bolt connections before its database is online, and holds their statements until
+    it is: a request sent then answers 503 within START_WHILE_UNAVAILABLE_S (and its retries), not TIMEOUT at the
+    deadline; only a probe, one every PROBE_INTERVAL_S, may wait up to the deadline (and answers 503 too)."""
+    query = {"query": '{ territory(code: "03095") { name } }'}
+    server = LocalInstance(os.environ.get("GRAPHDIR_INSTANCE", "test"))
+    pid = server.pid()
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    answers: list[tuple[int, str | None, float]] = []
+    starting = asyncio.create_task(asyncio.to_thread(server.start))
+    try:
+        while not starting.done():
+            asked = time.monotonic()
+            answer = await client.post("/graphql", json=query, headers={"accept": "application/json"})
+            errors = answer.json().get("errors") or [{}]
+            answers.append((answer.status_code, (errors[0].get("extensions") or {}).get("code"),
+                            time.monotonic() - asked))
+            await asyncio.sleep(0.2)
+    finally:
+        await starting
+    await until_ready(client)
+    assert (await client.post("/graphql", json=query)).json()["data"] == {"territory": {"name": "Cusset"}}
+    assert answers and all(status in (200, 503) for status, _, _ in answers), answers
+    assert all(code != "TIMEOUT" for _, code, _ in answers), answers
+    latencies = sorted(latency for _, _, latency in answers)
+    assert latencies[-1] < settings.request_timeout + CANCEL_GRACE_S + 1.0, answers
+    assert latencies[len(latencies) // 2] < START_WHILE_UNAVAILABLE_S + 2.0, answers

@@ -2,8 +2,8 @@
 
 - Depth (10), alias (30) and token (5000) limits refuse oversized documents before execution; the errors carry
   `extensions.code = BAD_USER_INPUT`, `extensions.argument = "query"` and `extensions.limit`.
-- Parsing and validation are cached (LRU of CACHE_SIZE documents, per process), for documents of at most
-  MAX_CACHED_QUERY_CHARS characters.
+- Parsing and validation are cached per process, bounded by the size of the texts held
+  (graphdir.api.document_cache).
 - The domain's InvalidArgument (graphdir.domain.common.errors), wherever a resolver raises it, becomes the error
   "<argument>: <message>" with `code = BAD_USER_INPUT` and `argument` (a path such as `filter.territoryLevel`).
 - Invalid argument values caught by validation or variable coercion (a bad Date, an unknown enum value) get
@@ -47,14 +47,13 @@ from strawberry.extensions import (
     MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.types import ExecutionContext
 
 from graphdir.api.cost import CostLimit
+from graphdir.api.document_cache import CachedDocuments
 from graphdir.api.error_log import ErrorLog
 from graphdir.api.input_limits import first_too_long, string_literals, truncated
 from graphdir.db.driver import DatabaseUnavailable
@@ -67,10 +66,6 @@ unexpected = ErrorLog(log)
 MAX_DEPTH = 10
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
-CACHE_SIZE = 512
-# Larger documents are parsed and validated each time (a few milliseconds): the caches hold at most 512 documents of
-# 4,096 characters and their trees, some tens of megabytes, whatever distinct documents are sent.
-MAX_CACHED_QUERY_CHARS = 4096
 
 BAD_USER_INPUT = "BAD_USER_INPUT"
 PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
@@ -109,22 +104,6 @@ class GraphdirMaskErrors(MaskErrors):
     def anonymise_error(self, error: GraphQLError) -> GraphQLError:
         return GraphQLError(self.error_message, nodes=error.nodes, source=error.source, positions=error.positions,
                             path=error.path, extensions={"code": INTERNAL})
-
-
-class BoundedParserCache(ParserCache):
-    def on_parse(self) -> Iterator[None]:
-        if len(self.execution_context.query or "") > MAX_CACHED_QUERY_CHARS:
-            yield  # Strawberry parses it
-        else:
-            yield from super().on_parse()
-
-
-class BoundedValidationCache(ValidationCache):
-    def on_validate(self) -> Iterator[None]:
-        if len(self.execution_context.query or "") > MAX_CACHED_QUERY_CHARS:
-            yield  # Strawberry validates it
-        else:
-            yield from super().on_validate()
 
 
 class OperationNameRequired(SchemaExtension):
@@ -295,8 +274,7 @@ def schema_extensions() -> list[Any]:
     return [
         lambda: AddValidationRules(_LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: BoundedParserCache(maxsize=CACHE_SIZE),
-        lambda: BoundedValidationCache(maxsize=CACHE_SIZE),
+        CachedDocuments,
         OperationNameRequired,
         StringLengthLimit,
         IntrospectionSwitch,

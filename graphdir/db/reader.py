@@ -10,7 +10,11 @@ failed because a connection went stale, is kept: such a read is retried, a bound
 
 A Reader has a deadline (its request's): each statement is sent with the time left as its transaction timeout, so
 Neo4j itself stops a statement still running then, and the wait for it is bounded too; either way the read raises
-DeadlineExceeded. A read that cannot reach Neo4j (after its retries) raises DatabaseUnavailable.
+DeadlineExceeded. A read that cannot reach Neo4j (after its retries) raises DatabaseUnavailable. So does one whose
+statement the server does not start within START_WHILE_UNAVAILABLE_S while the process knows the database
+unavailable (from a read's failure to reach it until a read succeeds): a restarting Neo4j accepts Bolt connections
+and holds their statements until its database is online, tens of seconds after a SIGKILL (bench/fault.py); without
+this bound every request sent then waited for its whole deadline and answered TIMEOUT.
 
 DataLoader batches go through `read_batch`: the batches of one level of a selection, which start within a few turns
 of the event loop of each other, are sent as one statement (graphdir.db.coalesce) and count as one round trip.
@@ -25,7 +29,7 @@ import asyncio
 import time
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver, Bookmarks, Query
+from neo4j import READ_ACCESS, AsyncDriver, AsyncResult, AsyncSession, Bookmarks, Query
 from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired, TransientError
 
 from graphdir.db.coalesce import Statement, combine, split
@@ -40,6 +44,32 @@ MAX_WAIT_TURNS = 8
 # Past the deadline, how long Neo4j is given to report that it stopped the statement before the wait ends anyway:
 # it checks timeouts every db.transaction.monitor.check.interval (2 s by default, 100 ms on the local server).
 CANCEL_GRACE_S = 2.5
+# While the database is known unavailable, how long the server may take to start a statement (connection, HELLO, RUN
+# acknowledged: planning included, which takes milliseconds for graphdir's statements once Neo4j is up).
+START_WHILE_UNAVAILABLE_S = 2.0
+# How often, while the database is known unavailable, one statement may wait for it as long as its deadline allows.
+PROBE_INTERVAL_S = 5.0
+
+
+class Availability:
+    """What this process last learnt of the database: unavailable from a read's failure to reach it until a read
+    succeeds. One per process, shared by its requests. Meanwhile one statement every PROBE_INTERVAL_S, the probe, is
+    not bounded by START_WHILE_UNAVAILABLE_S: a database back online but slow to start statements (a cold server on a
+    loaded machine) is found again by it, not refused for ever."""
+
+    def __init__(self) -> None:
+        self.unavailable = False
+        self.last_probe = 0.0
+
+    def may_probe(self) -> bool:
+        now = time.monotonic()
+        if now - self.last_probe < PROBE_INTERVAL_S:
+            return False
+        self.last_probe = now
+        return True
+
+
+availability = Availability()
 
 
 class DeadlineExceeded(TimeoutError):
@@ -67,12 +97,16 @@ class Reader:
         self.round_trips += 1
         for attempt in range(1, ATTEMPTS + 1):
             try:
-                return await self._run(query, params or {})
+                rows = await self._run(query, params or {})
             except RETRIED as exc:
                 if attempt == ATTEMPTS:
                     if isinstance(exc, TransientError):
                         raise
+                    availability.unavailable = True
                     raise DatabaseUnavailable("the database is unavailable") from exc
+            else:
+                availability.unavailable = False
+                return rows
         raise AssertionError("unreachable")
 
     async def read_one(self, query: LiteralString, params: dict[str, Any] | None = None) -> dict[str, Any] | None:
@@ -125,12 +159,36 @@ class Reader:
             async with asyncio.timeout(None if left is None else left + CANCEL_GRACE_S):
                 async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS,
                                                bookmarks=self.bookmarks) as session:
-                    result = await session.run(Query(query, timeout=left), params)
+                    result = await self._start(session, Query(query, timeout=left), params)
                     keys = result.keys()
                     return [dict(zip(keys, values, strict=True)) for values in await result.values()]
         except TimeoutError as exc:
+            if availability.unavailable:  # the probe (see Availability), cut at the deadline: still unavailable
+                raise DatabaseUnavailable("the database is not starting statements (restarting?)") from exc
             raise DeadlineExceeded(self.timeout) from exc
+        except StartTimedOut as exc:
+            raise DatabaseUnavailable("the database is not starting statements (restarting?)") from exc
         except ClientError as exc:
             if "TransactionTimedOut" in (exc.code or ""):
                 raise DeadlineExceeded(self.timeout) from exc
             raise
+
+    @staticmethod
+    async def _start(session: AsyncSession, query: Query, params: dict[str, Any]) -> AsyncResult:
+        """The statement's result once the server has started it; bounded while the database is known unavailable."""
+        if not availability.unavailable:
+            return await session.run(query, params)
+        if availability.may_probe():
+            return await session.run(query, params)
+        bound = asyncio.timeout(START_WHILE_UNAVAILABLE_S)
+        try:
+            async with bound:
+                return await session.run(query, params)
+        except TimeoutError as exc:
+            if bound.expired():
+                raise StartTimedOut from exc
+            raise
+
+
+class StartTimedOut(Exception):
+    """The server did not start a statement within START_WHILE_UNAVAILABLE_S."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import AsyncIterator
 from dataclasses import replace
 
@@ -10,6 +13,7 @@ import pytest
 from graphql import get_introspection_query
 from neo4j import AsyncDriver
 
+from graphdir.api.security_headers import graphiql_policy
 from graphdir.config import ConfigError, Settings
 from tests.api.helpers import app_client
 
@@ -41,6 +45,44 @@ async def test_graphiql_gets_a_policy_that_lets_it_work(client: httpx.AsyncClien
     assert policy.count("'sha256-") >= 1
     for origin in {part.rstrip(";") for part in policy.split() if part.startswith("https://")}:
         assert origin in response.text
+
+
+def _directives(policy: str) -> dict[str, list[str]]:
+    return {name: sources for name, *sources in (part.split() for part in policy.split(";") if part.strip())}
+
+
+def _allows(sources: list[str], url: str) -> bool:
+    if url.startswith("/") and not url.startswith("//"):
+        return "'self'" in sources
+    return any(url.startswith(source + "/") for source in sources if source.startswith("https://"))
+
+
+def assert_policy_allows_the_page(html: str, policy: str) -> None:
+    directives = _directives(policy)
+    for src in re.findall(r"<script[^>]*\bsrc=\"([^\"]+)\"", html):
+        assert _allows(directives["script-src"], src), (src, policy)
+    for inline in re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, re.DOTALL):
+        digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in directives["script-src"]
+    for link in re.findall(r"<link[^>]*>", html, re.DOTALL):
+        href = re.search(r"href=\"([^\"]+)\"", link)
+        if href and "stylesheet" in link:
+            assert _allows(directives["style-src"], href.group(1)), (href.group(1), policy)
+    assert "'self'" in directives["connect-src"]
+
+
+async def test_the_graphiql_policy_allows_every_script_and_stylesheet_of_the_page(client: httpx.AsyncClient) -> None:
+    response = await client.get("/graphql", headers={"accept": "text/html"})
+    assert "<script" in response.text
+    assert_policy_allows_the_page(response.text, response.headers["content-security-policy"])
+
+
+def test_a_graphiql_page_served_with_local_assets_gets_self() -> None:
+    page = ('<link rel="stylesheet" href="/static/graphiql.css" /><script src="/static/graphiql.js"></script>'
+            '<script type="module">start()</script>')
+    policy = graphiql_policy(page)
+    assert_policy_allows_the_page(page, policy)
+    assert "https://" not in policy
 
 
 @pytest.fixture

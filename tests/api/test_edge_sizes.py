@@ -10,11 +10,9 @@ from typing import Any
 import httpx
 import pytest
 from neo4j import AsyncDriver
-from strawberry.extensions.parser_cache import _get_parse_cache
-from strawberry.extensions.validation_cache import _get_validate_cache
 
 from graphdir.api.body_limit import MAX_BODY_BYTES
-from graphdir.api.extensions import CACHE_SIZE, MAX_CACHED_QUERY_CHARS
+from graphdir.api.document_cache import MAX_DOCUMENT_CHARS, MAX_TEXT_CHARS, documents
 from graphdir.api.http import GRAPHQL_RESPONSE_JSON
 from graphdir.api.input_limits import MAX_STRING_CHARS
 from graphdir.domain.common.words import MAX_WORD_CHARS, MAX_WORDS
@@ -129,13 +127,25 @@ async def test_a_huge_string_is_not_echoed_whole(client: httpx.AsyncClient) -> N
 
 
 async def test_large_documents_are_not_cached(client: httpx.AsyncClient) -> None:
-    parsed, validated = _get_parse_cache(CACHE_SIZE), _get_validate_cache(CACHE_SIZE)
-    before = parsed.cache_info().currsize, validated.cache_info().currsize
+    before = len(documents), documents.text_chars
     for index in range(5):
-        large = "{ __typename }\n# " + f"{index} " + "x" * MAX_CACHED_QUERY_CHARS
+        large = "{ __typename }\n# " + f"{index} " + "x" * MAX_DOCUMENT_CHARS
         response = await client.post("/graphql", json={"query": large}, headers=STRICT)
         assert response.json()["data"] == {"__typename": "Query"}
-    assert (parsed.cache_info().currsize, validated.cache_info().currsize) == before
+    assert (len(documents), documents.text_chars) == before
     small = "{ __typename } # " + uuid.uuid4().hex
     await client.post("/graphql", json={"query": small}, headers=STRICT)
-    assert parsed.cache_info().currsize == before[0] + 1
+    assert small in documents
+
+
+async def test_the_cache_holds_a_bounded_size_of_text_whatever_is_sent(client: httpx.AsyncClient) -> None:
+    """Distinct documents just under the size cached, more than the cache's size in all: the oldest are forgotten."""
+    size = MAX_DOCUMENT_CHARS - 100
+    sent = []
+    for index in range(MAX_TEXT_CHARS // size + 10):
+        query = f"query Q{index}_{uuid.uuid4().hex} {{ __typename }}\n#" + "x" * (size - 60)
+        sent.append(query)
+        response = await client.post("/graphql", json={"query": query}, headers=STRICT)
+        assert response.json()["data"] == {"__typename": "Query"}
+    assert documents.text_chars <= MAX_TEXT_CHARS
+    assert sent[-1] in documents and sent[0] not in documents
