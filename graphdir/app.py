@@ -1,4 +1,4 @@
-"""The Starlette application: /graphql, /healthz, /readyz, and the one driver of the process."""
+"""The Starlette application: /graphql, /healthz, /readyz, the explorer at /, and the one driver of the process."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from graphdir.config import Settings
 from graphdir.db import schema
 from graphdir.db.driver import explain, open_driver
 from graphdir.db.reader import Reader
+from graphdir.web.pages import page_routes
 
 log = logging.getLogger("graphdir.app")
 # /readyz answers within a second either way (the driver's own retries would wait for 30 s).
@@ -85,6 +86,7 @@ def create_app(settings: Settings) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", CancelOnDisconnect(graphql), methods=["GET", "POST"]),
+            *page_routes(settings),
         ],
         middleware=[Middleware(SecurityHeaders), *cors(settings)],
         lifespan=lifespan,
