@@ -74,6 +74,7 @@ stop:
 lint: setup
 	$(BIN)/ruff check graphdir tests scripts bench
 	$(BIN)/mypy
+	cd web && npx --no-install tsc --noEmit
 
 sdl: setup
 	$(GRAPHDIR) schema export -o schema/schema.graphql
