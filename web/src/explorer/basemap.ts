@@ -18,8 +18,10 @@ function tileSettings(): { url: string; attribution: string } {
   return { url: url.trim(), attribution: attribution.trim() };
 }
 
-export function baseMap(container: HTMLElement): L.Map {
-  const map = L.map(container, { keyboard: true, scrollWheelZoom: false, maxZoom: 18 }).fitBounds(FRANCE);
+/** A map showing `bounds` (France if none): set once, before markers, so that clusters are drawn once. */
+export function baseMap(container: HTMLElement, bounds?: L.LatLngBoundsExpression): L.Map {
+  const map = L.map(container, { keyboard: true, scrollWheelZoom: false, maxZoom: 18 })
+    .fitBounds(bounds ?? FRANCE, { animate: false, padding: [20, 20] });
   const tiles = tileSettings();
   if (tiles.url) {
     L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 18 }).addTo(map);
@@ -31,7 +33,7 @@ export function baseMap(container: HTMLElement): L.Map {
 }
 
 export function clusters(): L.MarkerClusterGroup {
-  return L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+  return L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, animate: false });
 }
 
 export function marker(lat: number, lon: number, text: string, link: string, kind = "org"): L.Marker {

@@ -96,14 +96,17 @@ export async function renderNear(main: HTMLElement, route: Route): Promise<void>
   h("p", { class: "actions" }, ...exportLinks([["la liste (CSV)", `/export/partners-near.csv?${args}`]])));
   const container = h("div", { id: "carte", class: "map" });
   main.append(container);
-  const map = baseMap(container);
-  const group = clusters();
   const bounds: [number, number][] = [];
+  if (origin?.centroid) {
+    const { latitude, longitude } = origin.centroid;
+    bounds.push([latitude - radius / 111, longitude - radius / 78], [latitude + radius / 111, longitude + radius / 78]);
+  }
+  const map = baseMap(container, bounds.length ? bounds : undefined);
+  const group = clusters();
   if (origin?.centroid) {
     const { latitude, longitude } = origin.centroid;
     L.circle([latitude, longitude], { radius: radius * 1000, color: "#0969da", weight: 1, fillOpacity: 0.05 }).addTo(map);
     marker(latitude, longitude, `Origine : ${origin.name}`, location.hash, "origin").addTo(map);
-    bounds.push([latitude - radius / 111, longitude - radius / 78], [latitude + radius / 111, longitude + radius / 78]);
   }
   const items = partnersNear.edges.map((edge) => {
     const point = where(edge.node);
@@ -114,7 +117,6 @@ export async function renderNear(main: HTMLElement, route: Route): Promise<void>
         .join(", ")}`) : null);
   });
   map.addLayer(group);
-  if (bounds.length) map.fitBounds(bounds);
   main.append(section("Les plus proches", items.length ? h("ol", { class: "facts" }, ...items)
     : status("Aucune organisation dans ce rayon.")));
 }
@@ -152,23 +154,23 @@ export async function renderTerritory(main: HTMLElement, route: Route): Promise<
     ["son réseau (GEXF)", `/export/territory.gexf?${args}`]])));
   const container = h("div", { id: "carte", class: "map" });
   main.append(container);
-  const map = baseMap(container);
+  const bounds: [number, number][] = [...territory.children.edges.map((e) => e.node.centroid),
+    ...orgs.edges.map((e) => where(e.node))].filter((p): p is GeoPoint => !!p).map((p) => [p.latitude, p.longitude]);
+  const centre = territory.centroid;
+  const map = baseMap(container, bounds.length > 1 ? bounds : centre
+    ? [[centre.latitude - 0.1, centre.longitude - 0.15], [centre.latitude + 0.1, centre.longitude + 0.15]] : undefined);
   const group = clusters();
-  const bounds: [number, number][] = [];
   for (const { node } of territory.children.edges) {
     if (node.centroid && node.organizations.totalCount > 0) {
       group.addLayer(countMarker(node.centroid.latitude, node.centroid.longitude, node.organizations.totalCount,
         node.name, href("territoire", node.code, { niveau: node.level })));
     }
-    if (node.centroid) bounds.push([node.centroid.latitude, node.centroid.longitude]);
   }
   for (const { node } of orgs.edges) {
     const point = where(node);
     if (point) group.addLayer(marker(point.latitude, point.longitude, node.name, href("organisation", node.slug)));
   }
   map.addLayer(group);
-  if (bounds.length > 1) map.fitBounds(bounds, { padding: [20, 20] });
-  else if (territory.centroid) map.setView([territory.centroid.latitude, territory.centroid.longitude], 11);
   const children = territory.children.edges.map((e) => e.node).sort((a, b) =>
     b.organizations.totalCount - a.organizations.totalCount || a.name.localeCompare(b.name, "fr"));
   main.append(
