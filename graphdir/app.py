@@ -1,4 +1,5 @@
-"""The Starlette application: /graphql, /healthz, /readyz, the explorer at /, and the one driver of the process."""
+"""The Starlette application: /graphql, /healthz, /readyz, the exports under /export, the explorer at /, and the one
+driver of the process."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from graphdir import logs
+from graphdir.api.caching import ConditionalGet
 from graphdir.api.disconnect import CancelOnDisconnect
+from graphdir.api.exports.routes import export_routes
 from graphdir.api.http import make_graphql_app
 from graphdir.api.security_headers import SecurityHeaders
 from graphdir.config import Settings
@@ -86,9 +89,10 @@ def create_app(settings: Settings) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", CancelOnDisconnect(graphql), methods=["GET", "POST"]),
+            *export_routes(lambda: driver, settings),
             *page_routes(settings),
         ],
-        middleware=[Middleware(SecurityHeaders), *cors(settings)],
+        middleware=[Middleware(SecurityHeaders), Middleware(ConditionalGet), *cors(settings)],
         lifespan=lifespan,
     )
 

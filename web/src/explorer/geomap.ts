@@ -141,8 +141,8 @@ export async function renderTerritory(main: HTMLElement, route: Route): Promise<
     h("a", { href: href("territoire", t.code, { niveau: t.level }) }, t.name);
   const crumbs = h("nav", { class: "crumbs", "aria-label": "Territoires englobants" },
     ...[...territory.parents].reverse().flatMap((t) => [link(t), " › "]), territory.name);
-  const args = query({ territoryCode: territory.code, level: territory.level, kinds: filter?.kinds?.join(","),
-    families: filter?.families?.join(",") });
+  const args = query({ territoryCode: territory.code, territoryLevel: territory.level,
+    kinds: filter?.kinds?.join(","), families: filter?.families?.join(","), first: 100 });
   const orgs = territory.organizations;
   main.append(crumbs, h("h1", {}, `${territory.name} `, h("span", { class: "muted" },
     `${label(LEVELS, territory.level)} ${territory.code}`)),
@@ -150,8 +150,7 @@ export async function renderTerritory(main: HTMLElement, route: Route): Promise<
   h("p", { class: "actions" }, h("a", { class: "button", href: href("carte", "", { commune: territory.level === "COMMUNE"
     ? territory.code : null, lat: territory.level === "COMMUNE" ? null : territory.centroid?.latitude,
   lon: territory.level === "COMMUNE" ? null : territory.centroid?.longitude, rayon: 20 }) }, "Voisins dans un rayon"),
-  ...exportLinks([["la liste (CSV)", `/export/partners-in.csv?${args}`],
-    ["son réseau (GEXF)", `/export/territory.gexf?${args}`]])));
+  ...exportLinks([["la liste (CSV)", `/export/organizations.csv?${args}`]])));
   const container = h("div", { id: "carte", class: "map" });
   main.append(container);
   const bounds: [number, number][] = [...territory.children.edges.map((e) => e.node.centroid),
