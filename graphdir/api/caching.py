@@ -74,6 +74,8 @@ class ConditionalGet:
         etag = headers.get("etag") or etag_of(body)
         headers["etag"] = etag
         headers.setdefault("cache-control", CACHE_CONTROL)
+        if scope["path"] == "/graphql":  # the media type is negotiated on Accept (graphdir.api.http)
+            headers.add_vary_header("Accept")
         if matches(Headers(scope=scope).get("if-none-match"), etag):
             kept = {name: headers[name] for name in ("etag", "cache-control", "vary") if name in headers}
             not_modified: Message = {"type": "http.response.start", "status": 304,

@@ -152,6 +152,7 @@ async def test_get_answers_carry_an_etag_and_revalidate(seeded: AsyncDriver, cli
         assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
         changed = await client.get(url, params=params, headers={**JSON, "if-none-match": '"other"'})
         assert changed.status_code == 200 and changed.content == first.content
+    assert "accept" in first.headers["vary"].lower()
     posted = await client.post("/graphql", json={"query": "{ __typename }"}, headers=JSON)
     assert "etag" not in posted.headers
     refused = await client.get("/export/network.gexf", params={"centerId": CRES, "depth": 9})

@@ -56,8 +56,8 @@ export function searchForm(): HTMLFormElement {
   const show = (replace: boolean) => {
     const route = location.hash.startsWith("#/recherche") ? new URLSearchParams(location.hash.split("?")[1] ?? "")
       : new URLSearchParams();
-    const kinds = route.get("types");
-    go(href("recherche", "", { q: input.value.trim(), types: kinds }), replace);
+    go(href("recherche", "", { q: input.value.trim(), types: route.get("types"), famille: route.get("famille") }),
+      replace);
   };
   input.addEventListener("input", debounce(() => show(location.hash.startsWith("#/recherche")), 200));
   form.addEventListener("submit", (event) => { event.preventDefault(); show(false); });
@@ -76,7 +76,16 @@ export async function renderSearch(main: HTMLElement, route: Route): Promise<voi
   const text = route.params.get("q") ?? "";
   const input = document.getElementById("recherche") as HTMLInputElement | null;
   if (input && document.activeElement !== input) input.value = text;
-  const kinds = (route.params.get("types") ?? "").split(",").filter((k) => k in SEARCH_KINDS);
+  const chosenKinds = (route.params.get("types") ?? "").split(",").filter((k) => k in SEARCH_KINDS);
+  // The search field has no family filter: with a family, only organizations are asked for, then kept by family.
+  const family = route.params.get("famille") ?? "";
+  const kinds = family && family in FAMILIES ? ["ORGANIZATION"] : chosenKinds;
+  const familyFilter = h("label", {}, "Famille ", h("select", {
+    name: "famille",
+    onchange: (event: Event) => go(href("recherche", "", { q: text, types: chosenKinds.join(","),
+      famille: (event.target as HTMLSelectElement).value }), true),
+  }, h("option", { value: "" }, "toutes"), ...Object.entries(FAMILIES).map(([value, name]) =>
+    h("option", { value, selected: value === family }, name))));
   const filters = h("fieldset", { class: "filters" }, h("legend", {}, "Types"),
     ...Object.entries(SEARCH_KINDS).map(([kind, name]) => h("label", {},
       h("input", {
@@ -84,9 +93,9 @@ export async function renderSearch(main: HTMLElement, route: Route): Promise<voi
         onchange: (event: Event) => {
           const box = event.target as HTMLInputElement;
           const next = box.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind);
-          go(href("recherche", "", { q: text, types: next.join(",") }), true);
+          go(href("recherche", "", { q: text, types: next.join(","), famille: family }), true);
         },
-      }), ` ${name}`)));
+      }), ` ${name}`)), familyFilter);
   const results = h("ol", { id: "resultats", class: "results" });
   clear(main);
   main.append(h("h1", {}, text ? `Résultats pour « ${text} »` : "Rechercher"), filters, results);
@@ -97,11 +106,12 @@ export async function renderSearch(main: HTMLElement, route: Route): Promise<voi
   const ticket = ++latest;
   const data = await gql<{ search: Hit[] }>(SEARCH, { text, kinds: kinds.length ? kinds : null });
   if (ticket !== latest) return; // a later keystroke's answer wins
-  if (!data.search.length) {
+  const hits = family ? data.search.filter((hit) => hit.node.family === family) : data.search;
+  if (!hits.length) {
     results.replaceWith(status("Aucun résultat."));
     return;
   }
-  for (const hit of data.search) {
+  for (const hit of hits) {
     const [name, details] = hitText(hit.node);
     results.append(h("li", {}, h("a", { href: hitLink(hit.node) }, name), h("span", { class: "muted" }, ` ${details}`)));
   }
