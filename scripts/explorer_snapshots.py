@@ -31,7 +31,7 @@ VIEWS = [
     ("search", "/#/recherche?q=cres", "#resultats li", {"width": 1200, "height": 760}),
     ("organization", "/#/organisation/cres-auvergne", "li.convention", {"width": 1200, "height": 900}),
     ("network", f"/#/reseau?centre={CRES}&profondeur=2", "#graphe canvas", {"width": 1200, "height": 1000}),
-    ("map", "/#/territoire/03095?niveau=COMMUNE", ".leaflet-container", {"width": 1200, "height": 900}),
+    ("map", "/#/territoire/03?niveau=DEPARTMENT", ".leaflet-container", {"width": 1200, "height": 900}),
     ("near", "/#/carte?commune=03095&rayon=20", ".leaflet-container", {"width": 1200, "height": 900}),
     ("phone", "/#/organisation/cres-auvergne", "li.convention", {"width": 390, "height": 844}),
 ]

@@ -43,7 +43,7 @@ export function marker(lat: number, lon: number, text: string, link: string, kin
 }
 
 export function countMarker(lat: number, lon: number, count: number, text: string, link: string): L.Marker {
-  const icon = L.divIcon({ className: "pin count", html: String(count), iconSize: [30, 30] });
+  const icon = L.divIcon({ className: `pin count${count ? "" : " zero"}`, html: String(count), iconSize: [26, 26] });
   const popup = h("div", {}, h("a", { href: link }, `${text} : ${count} organisation${count > 1 ? "s" : ""}`));
   return L.marker([lat, lon], { icon, title: `${text} (${count})`, alt: text, keyboard: true }).bindPopup(popup);
 }

@@ -159,12 +159,14 @@ export async function renderTerritory(main: HTMLElement, route: Route): Promise<
   const map = baseMap(container, bounds.length > 1 ? bounds : centre
     ? [[centre.latitude - 0.1, centre.longitude - 0.15], [centre.latitude + 0.1, centre.longitude + 0.15]] : undefined);
   const group = clusters();
+  // The children with their counts, outside the clusters (whose numbers count organizations): the drill-down.
   for (const { node } of territory.children.edges) {
-    if (node.centroid && node.organizations.totalCount > 0) {
-      group.addLayer(countMarker(node.centroid.latitude, node.centroid.longitude, node.organizations.totalCount,
-        node.name, href("territoire", node.code, { niveau: node.level })));
+    if (node.centroid) {
+      countMarker(node.centroid.latitude, node.centroid.longitude, node.organizations.totalCount, node.name,
+        href("territoire", node.code, { niveau: node.level })).addTo(map);
     }
   }
+  if (centre && !bounds.length) marker(centre.latitude, centre.longitude, territory.name, location.hash, "origin").addTo(map);
   for (const { node } of orgs.edges) {
     const point = where(node);
     if (point) group.addLayer(marker(point.latitude, point.longitude, node.name, href("organisation", node.slug)));
