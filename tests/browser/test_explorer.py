@@ -59,9 +59,11 @@ async def test_search_organization_network_and_map(browser: Any, server: str, lo
     await page.locator(".nodes li").first.wait_for()
     await page.get_by_label("Profondeur").select_option("2")
     await page.get_by_role("button", name="Afficher").click()
+    # The depth-2 map is drawn once a node at distance 2 is listed (the depth-1 list already holds the Pays).
+    await page.locator(".nodes li", has_text="distance 2").first.wait_for()
+    assert "profondeur=2" in page.url
     pays = page.locator(".nodes li", has=page.get_by_role("link", name="Pays Vichy-Auvergne", exact=True))
     await pays.wait_for()
-    assert "profondeur=2" in page.url
     assert await page.locator("#graphe canvas").count() > 0
     summary = await page.locator(".summary").inner_text()
     nodes = int(re.match(r"(\d+) nœuds", summary).group(1))  # type: ignore[union-attr]
