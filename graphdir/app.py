@@ -1,4 +1,5 @@
-"""The Starlette application: /graphql, /healthz, /readyz, and the one driver of the process."""
+"""The Starlette application: /graphql, /healthz, /readyz, the exports under /export, the explorer at /, and the one
+driver of the process."""
 
 from __future__ import annotations
 
@@ -18,13 +19,16 @@ from starlette.routing import Route
 
 from graphdir import logs
 from graphdir.api.auth import TokenBackend, refused
+from graphdir.api.caching import ConditionalGet
 from graphdir.api.disconnect import CancelOnDisconnect
+from graphdir.api.exports.routes import export_routes
 from graphdir.api.http import make_graphql_app
 from graphdir.api.security_headers import SecurityHeaders
 from graphdir.config import Settings
 from graphdir.db import schema
 from graphdir.db.driver import explain, open_driver
 from graphdir.db.reader import Reader
+from graphdir.web.pages import page_routes
 
 log = logging.getLogger("graphdir.app")
 # /readyz answers within a second either way (the driver's own retries would wait for 30 s).
@@ -87,8 +91,10 @@ def create_app(settings: Settings) -> Starlette:
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/graphql", CancelOnDisconnect(graphql), methods=["GET", "POST"]),
+            *export_routes(lambda: driver, settings),
+            *page_routes(settings),
         ],
-        middleware=[Middleware(SecurityHeaders), *cors(settings),
+        middleware=[Middleware(SecurityHeaders), Middleware(ConditionalGet), *cors(settings),
                     Middleware(AuthenticationMiddleware, backend=TokenBackend(driver, settings.neo4j_database,
                                                                               settings.request_timeout),
                                on_error=refused)],

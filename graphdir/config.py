@@ -23,6 +23,9 @@ MAX_WORKERS = 64
 DEFAULT_MAX_COST = 25_000
 # Seconds a request's reads may take in all; Neo4j is told to stop a statement still running then.
 DEFAULT_REQUEST_TIMEOUT = 10.0
+# The explorer's map tiles: OpenStreetMap's own server unless a deployment names another (or `off`).
+DEFAULT_TILE_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_TILE_ATTRIBUTION = "© les contributeurs d'OpenStreetMap"
 
 
 class ConfigError(ValueError):
@@ -75,6 +78,9 @@ class Settings:
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT
     # Cost an address may spend per minute (graphdir.api.rate_limit); 0 = no rate limit.
     rate_limit: int = 0
+    # The explorer's tile URL template ({z}/{x}/{y}, optionally {s}); empty: a plain base layer, no tile requests.
+    tile_url: str = DEFAULT_TILE_URL
+    tile_attribution: str = DEFAULT_TILE_ATTRIBUTION
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -116,6 +122,8 @@ class Settings:
             request_timeout=_seconds("GRAPHDIR_REQUEST_TIMEOUT",
                                      env.get("GRAPHDIR_REQUEST_TIMEOUT", str(DEFAULT_REQUEST_TIMEOUT))),
             rate_limit=_count("GRAPHDIR_RATE_LIMIT", env.get("GRAPHDIR_RATE_LIMIT", "0")),
+            tile_url=_tile_url(env.get("GRAPHDIR_TILE_URL", DEFAULT_TILE_URL)),
+            tile_attribution=env.get("GRAPHDIR_TILE_ATTRIBUTION", DEFAULT_TILE_ATTRIBUTION).strip(),
         )
 
 
@@ -197,6 +205,18 @@ def _origins(name: str, raw: str) -> tuple[str, ...]:
             raise ConfigError(f"{name}: {item!r} is not a web origin (expected e.g. https://app.example.org)")
         origins.append(f"{parts.scheme}://{parts.netloc.lower()}")
     return tuple(origins)
+
+
+def _tile_url(raw: str) -> str:
+    value = raw.strip()
+    if value.lower() in _FALSE | {""}:
+        return ""
+    parts = urlsplit(value.replace("{s}", "a"))
+    if parts.scheme not in {"http", "https"} or not parts.hostname or not all(
+            part in value for part in ("{z}", "{x}", "{y}")):
+        raise ConfigError(f"GRAPHDIR_TILE_URL={raw!r} is not a tile URL template (e.g. "
+                          "https://tile.example.org/{z}/{x}/{y}.png) nor `off`")
+    return value
 
 
 def _memory(name: str, raw: str) -> str:

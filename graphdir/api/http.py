@@ -1,6 +1,7 @@
 """Strawberry served over HTTP per the GraphQL-over-HTTP specification, with a typed per-request context.
 
-What Strawberry's ASGI view does is kept (POST with JSON, GET for queries, GraphiQL on GET with Accept: text/html);
+What Strawberry's ASGI view does is kept (POST with JSON, GET for queries, GraphiQL on GET with Accept: text/html,
+its page bundled in graphdir.web rather than Strawberry's);
 these gaps are filled here:
 
 - Content negotiation on Accept: `application/graphql-response+json` when the client lists it (or sends no Accept),
@@ -50,8 +51,8 @@ from graphdir.api.error_log import ErrorLog
 from graphdir.api.extensions import SERVICE_UNAVAILABLE
 from graphdir.api.rate_limit import RATE_LIMITED, CostRateLimit
 from graphdir.api.schema import schema as graphdir_schema
-from graphdir.api.security_headers import graphiql_policy
 from graphdir.config import Settings
+from graphdir.web.pages import graphiql_page
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
@@ -160,9 +161,8 @@ class GraphdirGraphQL(GraphQL[Context, None]):
                        rate_limit=self._rate_limit, client=client, principal=principal, request_id=request_id)
 
     async def render_graphql_ide(self, request: Request) -> Response:
-        response = await super().render_graphql_ide(request)
-        response.headers["content-security-policy"] = graphiql_policy(self.graphql_ide_html)
-        return response
+        # Strawberry's own page loads React and GraphiQL from a CDN; this one is bundled and served from here.
+        return graphiql_page()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
