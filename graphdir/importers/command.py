@@ -1,48 +1,83 @@
-"""`graphdir import siae FILE [--dry-run]`: run an import and say what happened.
+"""`graphdir import <source> FILE... [--dry-run]`: run an import and say what happened.
 
 The summary goes to stdout; a file that cannot be imported, or records the loader refuses, to stderr. Exit status as
-`graphdir load`: 0 imported (or dry run), 1 nothing written (unreadable file, refused records, Neo4j refused the
-write); Neo4j unreachable is DatabaseUnavailable, exit status 3.
+`graphdir load`: 0 imported (or dry run), 1 nothing written (unreadable file or mapping, refused records, Neo4j refused
+the write); Neo4j unreachable is DatabaseUnavailable, exit status 3.
 """
 
 from __future__ import annotations
 
 import asyncio
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
+from neo4j import AsyncDriver
 from neo4j.exceptions import ServiceUnavailable, SessionExpired
 
 from graphdir.config import Settings
 from graphdir.db.driver import connect, explain
-from graphdir.importers.csvfile import ImportFileError
-from graphdir.importers.run import import_siae
+from graphdir.importers.errors import ImportFileError
 from graphdir.importers.summary import ImportSummary
 from graphdir.loader import LoadRejected, WriteFailed
 from graphdir.loader.command import refused
 
 EXIT_OK = 0
 EXIT_NOT_WRITTEN = 1
-SOURCES = ("siae",)
+SOURCES = ("siae", "rna", "sheet")
 
 
-async def _run(settings: Settings, path: Path, dry_run: bool, progress: bool, edition: str | None,
-               url: str | None, report: Path | None) -> ImportSummary:
+@dataclass(frozen=True)
+class ImportOptions:
+    dry_run: bool = False
+    progress: bool = True
+    edition: str | None = None
+    url: str | None = None
+    report: Path | None = None
+    encoding: str | None = None  # rna: auto unless given; sheet: the mapping's
+    mapping: Path | None = None  # sheet
+
+
+async def _import(driver: AsyncDriver, database: str, source: str, paths: list[Path],
+                  options: ImportOptions) -> ImportSummary:
+    dry_run, progress, report = options.dry_run, options.progress, options.report
+    if source == "siae":
+        from graphdir.importers.run import import_siae
+
+        if len(paths) != 1:
+            raise ImportFileError(str(paths[1]), 0, "graphdir import siae takes one file")
+        return await import_siae(driver, database, paths[0], edition=options.edition, url=options.url,
+                                 dry_run=dry_run, progress=progress, report=report)
+    if source == "rna":
+        from graphdir.importers.rna_import import import_rna
+
+        return await import_rna(driver, database, paths, edition=options.edition, url=options.url,
+                                encoding=options.encoding or "auto", dry_run=dry_run, progress=progress,
+                                report=report)
+    from graphdir.importers.sheet_import import import_sheet
+
+    if options.mapping is None:
+        raise ImportFileError(str(paths[0]), 0, "graphdir import sheet needs --mapping MAPPING.yaml")
+    if len(paths) != 1:
+        raise ImportFileError(str(paths[1]), 0, "graphdir import sheet takes one file")
+    return await import_sheet(driver, database, paths[0], options.mapping, encoding=options.encoding,
+                              dry_run=dry_run, progress=progress, report=report)
+
+
+async def _run(settings: Settings, source: str, paths: list[Path], options: ImportOptions) -> ImportSummary:
     driver = await connect(settings)
     try:
-        return await import_siae(driver, settings.neo4j_database, path, dry_run=dry_run, progress=progress,
-                                 edition=edition, url=url, report=report)
+        return await _import(driver, settings.neo4j_database, source, paths, options)
     except (ServiceUnavailable, SessionExpired) as exc:
         raise explain(settings, exc) from exc
     finally:
         await driver.close()
 
 
-def run_import(settings: Settings, source: str, path: Path, *, dry_run: bool = False, progress: bool = True,
-               edition: str | None = None, url: str | None = None, report: Path | None = None) -> int:
+def run_import(settings: Settings, source: str, paths: list[Path], options: ImportOptions) -> int:
     assert source in SOURCES
     try:
-        summary = asyncio.run(_run(settings, path, dry_run, progress, edition, url, report))
+        summary = asyncio.run(_run(settings, source, paths, options))
     except ImportFileError as exc:
         print(f"graphdir import: {exc}; nothing written", file=sys.stderr)
         return EXIT_NOT_WRITTEN

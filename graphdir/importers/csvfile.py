@@ -46,8 +46,9 @@ class CsvTable:
         self.header = self._read_header(required)
 
     @classmethod
-    def open(cls, path: Path, *, required: Sequence[str], delimiter: str = ";", encoding: str = "utf-8") -> CsvTable:
-        source = TextSource.open(path, encoding=encoding)
+    def open(cls, path: Path, *, required: Sequence[str], delimiter: str = ";", encoding: str = "utf-8",
+             member: str | None = None) -> CsvTable:
+        source = TextSource.open(path, encoding=encoding, member=member)
         try:
             return cls(source, required, delimiter)
         except BaseException:

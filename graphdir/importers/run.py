@@ -23,7 +23,7 @@ from pathlib import Path
 
 from neo4j import AsyncDriver
 
-from graphdir.importers.csvfile import ImportFileError
+from graphdir.importers.loading import require_communes as _require_communes
 from graphdir.importers.places import PlaceIndex, Placement
 from graphdir.importers.progress import RowProgress
 from graphdir.importers.records import organization_id, organization_record, source_record
@@ -80,10 +80,3 @@ def _placement_details(siae: SiaeFile, line: int, placement: Placement, summary:
     else:
         summary.placed_by_postal_code += 1
 
-
-async def _require_communes(driver: AsyncDriver, database: str, path: Path) -> None:
-    records, _, _ = await driver.execute_query("MATCH (c:Commune) RETURN count(c) > 0 AS any", database_=database,
-                                               routing_="r")
-    if not records[0]["any"]:
-        raise ImportFileError(str(path), 0, "the graph holds no communes to place rows in: load the territories first "
-                              "(graphdir load seeds/territories)")

@@ -5,8 +5,9 @@
             ...
         source.line, source.bytes_read, source.size    # where it is, for errors and progress
 
-A zip (recognised by its first bytes, whatever its name) must hold exactly one CSV, as INSEE and data.gouv.fr publish
-them; the member is decompressed as it is read, never extracted. A zip that cannot be opened (truncated: its
+A zip (recognised by its first bytes, whatever its name) must hold exactly one CSV, as INSEE publishes them, unless
+the member to read is named (`TextSource.tables(path)` lists them: the RNA's zip holds one per département); the
+member is decompressed as it is read, never extracted. A zip that cannot be opened (truncated: its
 directory is at its end) or whose data is damaged is an ImportFileError naming the file, and the line reached.
 
 Encodings, declared per source (never silently replaced by another):
@@ -50,7 +51,7 @@ class TextSource:
         self._handle, self._archive = handle, archive
 
     @classmethod
-    def open(cls, path: Path, *, encoding: str = "utf-8") -> TextSource:
+    def open(cls, path: Path, *, encoding: str = "utf-8", member: str | None = None) -> TextSource:
         if encoding not in ENCODINGS:
             raise ImportFileError(str(path), 0, f"encoding {encoding!r}: expected one of {', '.join(ENCODINGS)}")
         try:
@@ -60,26 +61,40 @@ class TextSource:
                 return cls(path, path.open("rb"), path.stat().st_size, str(path), encoding)
         except OSError as exc:
             raise ImportFileError(str(path), 0, f"cannot read: {exc.strerror or exc}") from exc
-        return cls._open_zip(path, encoding)
+        return cls._open_zip(path, encoding, member)
 
     @classmethod
-    def _open_zip(cls, path: Path, encoding: str) -> TextSource:
-        try:
-            archive = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, OSError, EOFError) as exc:
-            raise ImportFileError(str(path), 0, f"a zip that cannot be opened (truncated or damaged: {exc}); download "
-                                  "it again") from exc
+    def _open_zip(cls, path: Path, encoding: str, member: str | None) -> TextSource:
+        archive = _open_archive(path)
         try:
             members = [info for info in archive.infolist() if not info.is_dir()]
-            tables = [info for info in members if info.filename.lower().endswith(".csv")]
+            tables = [info for info in members if info.filename == member or member is None
+                      and info.filename.lower().endswith(".csv")]
             if len(tables) != 1:
                 names = ", ".join(info.filename for info in members) or "nothing"
                 raise ImportFileError(str(path), 0, f"a zip must hold exactly one .csv file; this one holds {names}")
-            member = tables[0]
-            return cls(path, archive.open(member), member.file_size, f"{path}!{member.filename}", encoding, archive)
+            info = tables[0]
+            return cls(path, archive.open(info), info.file_size, f"{path}!{info.filename}", encoding, archive)
         except BaseException:
             archive.close()
             raise
+
+    @staticmethod
+    def tables(path: Path) -> list[str | None]:
+        """What `open` may be given as `member`: the CSV files of a zip in name order (RNA publishes one per
+        département), or [None] for a plain file."""
+        try:
+            with path.open("rb") as probe:
+                if probe.read(4) != _ZIP_MAGIC:
+                    return [None]
+        except OSError as exc:
+            raise ImportFileError(str(path), 0, f"cannot read: {exc.strerror or exc}") from exc
+        with _open_archive(path) as archive:
+            names = sorted(info.filename for info in archive.infolist()
+                           if not info.is_dir() and info.filename.lower().endswith(".csv"))
+        if not names:
+            raise ImportFileError(str(path), 0, "the zip holds no .csv file")
+        return list(names)
 
     def close(self) -> None:
         self._handle.close()
@@ -147,3 +162,11 @@ class TextSource:
         except UnicodeDecodeError as exc:
             raise UndecodableLine(self.line, raw, exc.start, f"byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} "
                                   "of the line is neither UTF-8 nor cp1252") from exc
+
+
+def _open_archive(path: Path) -> zipfile.ZipFile:
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise ImportFileError(str(path), 0, f"a zip that cannot be opened (truncated or damaged: {exc}); download it "
+                              "again") from exc

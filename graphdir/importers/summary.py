@@ -28,7 +28,7 @@ INLINE_DETAILS = 20
 class Detail:
     file: str
     line: int
-    what: str  # "rejected", "not placed", "placed by département", "skipped"
+    what: str  # "rejected", "not placed", "placed by département", "skipped", "left out"
     reason: str
     detail: str
 
@@ -41,9 +41,12 @@ class ImportSummary:
     file: str
     rows: int = 0
     establishments: int = 0
+    items: str = "establishments, one per SIRET"  # what the rows became ("associations", "organizations")
+    placed_by_code: int = 0  # by the INSEE commune code the row gives
     placed_by_postal_code: int = 0
     details: list[Detail] = field(default_factory=list)
     siren_left_out: int = 0
+    facts: list[str] = field(default_factory=list)  # lines an importer adds after the rows ("ceased: 12, kept")
     load: LoadReport | None = None
     report_file: Path | None = None
     seconds: float = 0.0
@@ -53,7 +56,7 @@ class ImportSummary:
 
     @property
     def placed(self) -> int:
-        return self.placed_by_postal_code + len(self._of("placed by département"))
+        return self.placed_by_code + self.placed_by_postal_code + len(self._of("placed by département"))
 
     @property
     def not_placed(self) -> Counter[str]:
@@ -71,17 +74,23 @@ class ImportSummary:
         out = []
         if self.load is not None and self.load.dry_run:
             out.append("dry run: nothing written; an import would give")
-        out.append(f"rows read: {self.rows} ({self.establishments} establishments, one per SIRET)")
+        out.append(f"rows read: {self.rows} ({self.establishments} {self.items})")
+        out += self.facts
         if self.load is not None:
             out += [f"{section}: {counts}" for section, counts in self.load.counts.items()]
         by_departement = len(self._of("placed by département"))
-        out.append(f"placed: {self.placed} ({self.placed_by_postal_code} by postal code, {by_departement} by name in "
-                   "the département)")
+        by_code = f"{self.placed_by_code} by commune code, " if self.placed_by_code else ""
+        out.append(f"placed: {self.placed} ({by_code}{self.placed_by_postal_code} by postal code, {by_departement} by "
+                   "name in the département)")
         not_placed = self.not_placed
         out.append(f"not placed, imported without a commune: {sum(not_placed.values())}{_reasons(not_placed)}")
         out.append(f"rejected rows: {sum(self.rejected.values())}{_reasons(self.rejected)}")
         if self.skipped:
-            out.append(f"skipped establishments: {sum(self.skipped.values())}{_reasons(self.skipped)}")
+            out.append(f"skipped {self.items.split(',')[0]}: {sum(self.skipped.values())}{_reasons(self.skipped)}")
+        left_out = Counter(d.reason for d in self._of("left out"))
+        if left_out:
+            out.append(f"values left out (the row imported without them): {sum(left_out.values())}"
+                       f"{_reasons(left_out)}")
         if self.siren_left_out:
             out.append(f"SIREN left out of {self.siren_left_out} organizations: held by another establishment of the "
                        "same SIREN (one organization per SIRET until establishments are modelled)")

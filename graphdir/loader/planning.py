@@ -223,8 +223,9 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
     props = _Props(id=data["id"], name=data["name"])
     props.copy_fields(data, ("acronym", "kind", "family", "classifiedBy", "legalForm", "siren", "siret", "rna",
                              "website", "foundedOnInferred", "foundedOnNote", "description", "address", "synthetic",
-                             "insertionMeasures"))
+                             "insertionMeasures", "ceased"))
     props.date("foundedOn", data.get("foundedOn"))
+    props.date("ceasedOn", data.get("ceasedOn"))
     slug = slug or organization_slug(data)
     assert slug is not None
     props["slug"] = slug[1]

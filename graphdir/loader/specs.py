@@ -180,6 +180,9 @@ ORGANIZATIONS = Section("organizations", {
     "rna": Field(Type.STRING, pattern=RNA, pattern_hint="W followed by 9 digits"),
     "website": Field(Type.STRING, pattern=URL, pattern_hint="an http(s) URL"),
     **inferable("foundedOn", DATE),
+    # A ceased unit or dissolved association stays, marked ceased, with its end date when the register gives it.
+    "ceased": BOOL,
+    "ceasedOn": DATE,
     "description": STR,
     "address": STR,
     "commune": ref(Ref.COMMUNE),
