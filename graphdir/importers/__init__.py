@@ -1,14 +1,24 @@
-"""`graphdir import <source> FILE`: open registers into the graph, through the validating loader.
+"""`graphdir import <source> FILE...`: open registers into the graph, through the validating loader.
 
 Modules, in the order an import goes through them:
 
-    csvfile      a delimited file streamed row by row, columns by name; ImportFileError for a file unreadable whole
-    places       (postal code, commune name) -> one commune of the COG, or why not
-    legal_forms  kind and ESS family from a legal-form label, with the rule
-    siae         the SIAE list's rows -> one placed establishment per SIRET
-    records      establishments -> loader records (seeds/FORMAT.md) with their file and line
-    run          read, build, load (graphdir.loader.load_records); what an import decides
-    summary      the figures and row details
-    progress     rows, rows/s, time left while reading
-    command      `graphdir import` itself
+    errors         ImportFileError: a file (or mapping) unreadable as a whole; nothing written
+    sources        a plain or zipped text file's lines, streamed, in the encoding its source declares
+    csvfile        a delimited file row by row, columns by name
+    places         (postal code, commune name) -> one commune of the COG, or why not
+    commune_codes  an INSEE commune code -> one commune of the COG (arrondissements; else postal code and name)
+    legal_forms    kind and ESS family from a legal-form label, with the rule
+    siae           the SIAE list's rows -> one placed establishment per SIRET
+    records        SIAE establishments -> loader records (seeds/FORMAT.md) with their file and line
+    run            the SIAE import: read, build, load (graphdir.loader.load_records)
+    rna            the RNA's rows (waldec and import formats) -> associations
+    rna_records    associations -> loader records
+    rna_import     the RNA import
+    mapping        the mapping file of a spreadsheet import
+    sheet          a spreadsheet's rows (CSV or XLSX)
+    sheet_import   the spreadsheet import: organizations, MEMBER_OF the mapping's organization
+    loading        what every import does around its reading: placements counted, load, report file
+    summary        the figures and row details
+    progress       rows, rows/s, time left while reading
+    command        `graphdir import` itself
 """

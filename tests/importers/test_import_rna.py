@@ -79,3 +79,43 @@ async def test_cli_dry_run_then_a_wrong_encoding(seeded: AsyncDriver, settings: 
                            "UTF-8 (a latin-1 file? declare its encoding latin-1, or convert it with iconv -f latin1 "
                            "-t utf-8); nothing written\n")
     assert await node_count(seeded, settings) == before
+
+
+def _bad_files(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    import zipfile
+
+    text = WALDEC.read_bytes()
+    commas = tmp_path / "rna_waldec_20241201_commas.csv"
+    commas.write_bytes(text.replace(b";", b","))
+    missing = tmp_path / "rna_waldec_20241201_missing.csv"
+    missing.write_bytes(text.replace(b"adrs_codeinsee;", b"code_insee;", 1))
+    utf8 = tmp_path / "rna_waldec_20241201_utf8.csv"
+    utf8.write_bytes(text.decode("cp1252").encode("utf-8"))
+    whole = tmp_path / "whole.zip"
+    with zipfile.ZipFile(whole, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.write(WALDEC, WALDEC.name)
+    cut = tmp_path / "rna_waldec_20241201.zip"
+    cut.write_bytes(whole.read_bytes()[:-40])
+    return {
+        "wrong delimiter": (commas, f"{commas}:1: the header is a single column: expected ';'-separated columns (it "
+                                    "looks ','-separated)"),
+        "missing required column": (missing, f"{missing}:1: column adrs_codeinsee: required columns of the RNA "
+                                             "waldec format missing"),
+        "wrong encoding": (utf8, f"{utf8}:2: column titre: the line's bytes are UTF-8"),
+        "truncated zip": (cut, f"{cut}: a zip that cannot be opened (truncated or damaged"),
+    }
+
+
+@pytest.mark.parametrize("case", ["wrong delimiter", "missing required column", "wrong encoding", "truncated zip"])
+async def test_a_bad_file_is_one_error_naming_it_and_nothing_is_written(seeded: AsyncDriver, settings: Settings,
+                                                                       tmp_path: Path, case: str) -> None:
+    from graphdir.importers.csvfile import ImportFileError
+
+    path, message = _bad_files(tmp_path)[case]
+    before = await node_count(seeded, settings)
+    encoding = "cp1252" if case == "wrong encoding" else "auto"
+    with pytest.raises(ImportFileError) as caught:
+        await import_rna(seeded, settings.neo4j_database, [path, IMPORT], places=await places(seeded, settings),
+                         encoding=encoding)
+    assert str(caught.value).startswith(message)
+    assert await node_count(seeded, settings) == before
