@@ -293,8 +293,8 @@ async def test_every_error_of_a_load_is_reported_at_once(
         f"{many}:6: organizations[0] commune: unknown commune '99999': not in this load nor in the graph "
         "(no commune has this code)",
         f"{many}:7: organizations[0] colour: unknown field (expected one of: id, name, acronym, kind, family, "
-        "legalForm, siren, siret, rna, website, foundedOn, foundedOnInferred, foundedOnNote, description, address, "
-        "commune, location, covers, synthetic, slug, classifiedBy, insertionMeasures, cited)",
+        "legalForm, siren, siret, rna, website, foundedOn, foundedOnInferred, foundedOnNote, ceased, ceasedOn, "
+        "description, address, commune, location, covers, synthetic, slug, classifiedBy, insertionMeasures, cited)",
         f"{many}:8: organizations[0] covers[0].territory: unknown territory 'pays:test-loader-pays': not in this load "
         "nor in the graph",
         f"{many}:8: organizations[0] covers[0].until: until 2015 is before since 2016",
