@@ -118,12 +118,13 @@ def cmd_load(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from graphdir.importers.command import run_import
+    from graphdir.importers.command import ImportOptions, run_import
 
-    return run_import(Settings.from_env(), args.source, [Path(f) for f in args.files], dry_run=args.dry_run,
-                      progress=not args.quiet, edition=args.edition, url=args.url,
-                      report=Path(args.report) if args.report else None,
-                      ess_list=Path(args.ess_list) if args.ess_list else None)
+    options = ImportOptions(dry_run=args.dry_run, progress=not args.quiet, edition=args.edition, url=args.url,
+                            report=Path(args.report) if args.report else None, encoding=args.encoding,
+                            mapping=Path(args.mapping) if args.mapping else None,
+                            ess_list=Path(args.ess_list) if args.ess_list else None)
+    return run_import(Settings.from_env(), args.source, [Path(f) for f in args.files], options)
 
 
 def cmd_token(args: argparse.Namespace) -> int:
@@ -174,17 +175,23 @@ def build_parser() -> argparse.ArgumentParser:
     load.set_defaults(func=cmd_load)
 
     imp = sub.add_parser("import", help="import an open register (siae: the SIAE list as the ASP exports it; sirene: "
-                         "INSEE's StockUniteLegale and StockEtablissement)",
-                         description="Stream the file, place each row in its commune, load the organizations through "
-                         "the validating loader (idempotent), print a summary. Nothing is written if the file is "
-                         "unreadable as a whole. The territories must be loaded first.")
-    imp.add_argument("source", choices=["siae", "sirene"])
-    imp.add_argument("files", nargs="+", metavar="FILE", help="siae: the CSV file (';'-separated, UTF-8); sirene: "
-                     "StockUniteLegale, then (optional) StockEtablissement, as INSEE publishes them")
+                         "INSEE's StockUniteLegale and StockEtablissement; rna: the register of associations, waldec "
+                         "or import format; sheet: a member list with a mapping)",
+                         description="Stream the file, place each row in its commune, recognise organizations already "
+                         "in the graph (SIREN, SIRET, RNA id), load them through the validating loader (idempotent), "
+                         "print a summary. Nothing is written if the file is unreadable as a whole. The territories "
+                         "must be loaded first.")
+    imp.add_argument("source", choices=["siae", "sirene", "rna", "sheet"])
+    imp.add_argument("files", nargs="+", metavar="FILE", help="the file(s): CSV, or a zip of CSV (siae: one file, "
+                     "';'-separated UTF-8; sirene: StockUniteLegale, then (optional) StockEtablissement, as INSEE "
+                     "publishes them; rna: waldec or import files; sheet: one CSV or XLSX)")
     imp.add_argument("--ess-list", help="sirene: ESS France's list of ESS enterprises (CSV with a SIREN column): its "
                      "units are ESS too")
     imp.add_argument("--dry-run", action="store_true", help="read, place and validate, write nothing")
-    imp.add_argument("--edition", help="YYYY-MM, when the file name does not say it")
+    imp.add_argument("--mapping", help="sheet: the YAML file naming the columns (README: Importing open data)")
+    imp.add_argument("--encoding", choices=["utf-8", "latin-1", "cp1252", "auto"],
+                     help="rna: the files' encoding (default auto: UTF-8 or cp1252); sheet: overrides the mapping's")
+    imp.add_argument("--edition", help="siae: YYYY-MM; rna: YYYY-MM-DD; when the file name does not say it")
     imp.add_argument("--url", help="where the dataset is published (kept on its Source)")
     imp.add_argument("--report", help="file for the row details when there are many (default: "
                      "<file name>.import-report.txt in the current folder)")

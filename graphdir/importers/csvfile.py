@@ -1,15 +1,17 @@
 """Reading a delimited text file row by row, columns by name, with one clear error for a file unreadable as a whole.
 
-    table = CsvTable.open(path, required=("SIRET", "COMMUNE"), delimiter=";")
+    table = CsvTable.open(path, required=("SIRET", "COMMUNE"), delimiter=";", encoding="utf-8")
     for row in table:            # CsvRow(line, values={column: stripped text}, problem)
         ...
     table.bytes_read, table.size # for progress
 
-The file is streamed (one row in memory at a time). Raised as ImportFileError, before any row is yielded or while
-reading, and always naming file, line and column where it can: bytes that are not UTF-8 (with the column they fall in),
-an empty file, a header that is one column holding another delimiter (the wrong delimiter), a required column missing,
-a column named twice. A row whose field count differs from the header's is yielded with its `problem` set: the
-importer rejects that row and goes on. Unknown columns are read and ignored by whoever does not ask for them.
+The file, plain or a zip holding one CSV, is streamed (graphdir.importers.sources: one row in memory at a time) and
+decoded in the encoding its source declares. Raised as ImportFileError, before any row is yielded or while reading,
+and always naming file, line and column where it can: bytes the declared encoding refuses (with the column they fall
+in), a damaged zip, an empty file, a header that is one column holding another delimiter (the wrong delimiter), a
+required column missing, a column named twice. A row whose field count differs from the header's is yielded with its
+`problem` set: the importer rejects that row and goes on. Unknown columns are read and ignored by whoever does not ask
+for them.
 """
 
 from __future__ import annotations
@@ -18,18 +20,13 @@ import csv
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+
+from graphdir.importers.errors import ImportFileError
+from graphdir.importers.sources import TextSource, UndecodableLine
+
+__all__ = ["CsvRow", "CsvTable", "ImportFileError"]
 
 _OTHER_DELIMITERS = {",": "','", "\t": "tab", "|": "'|'", ";": "';'"}
-
-
-class ImportFileError(Exception):
-    """The file cannot be imported at all; nothing was written."""
-
-    def __init__(self, file: str, line: int, message: str, column: str = "") -> None:
-        self.file, self.line, self.column, self.message = file, line, column, message
-        where = f"{file}:{line}:" if line else f"{file}:"
-        super().__init__(f"{where} {'column ' + column + ': ' if column else ''}{message}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,30 +37,34 @@ class CsvRow:
 
 
 class CsvTable:
-    def __init__(self, path: Path, handle: BinaryIO, required: Sequence[str], delimiter: str) -> None:
-        self.path, self.name = path, str(path)
+    def __init__(self, source: TextSource, required: Sequence[str], delimiter: str) -> None:
+        self.source = source
+        self.path, self.name = source.path, source.name
         self.delimiter = delimiter
-        self.size = path.stat().st_size
-        self.bytes_read = 0
-        self._handle = handle
-        self._line = 0
+        self.header: list[str] = []
         self._reader = csv.reader(self._decoded(), delimiter=delimiter)
         self.header = self._read_header(required)
 
     @classmethod
-    def open(cls, path: Path, *, required: Sequence[str], delimiter: str = ";") -> CsvTable:
+    def open(cls, path: Path, *, required: Sequence[str], delimiter: str = ";", encoding: str = "utf-8",
+             member: str | None = None) -> CsvTable:
+        source = TextSource.open(path, encoding=encoding, member=member)
         try:
-            handle = path.open("rb")
-        except OSError as exc:
-            raise ImportFileError(str(path), 0, f"cannot read: {exc.strerror or exc}") from exc
-        try:
-            return cls(path, handle, required, delimiter)
+            return cls(source, required, delimiter)
         except BaseException:
-            handle.close()
+            source.close()
             raise
 
+    @property
+    def size(self) -> int:
+        return self.source.size
+
+    @property
+    def bytes_read(self) -> int:
+        return self.source.bytes_read
+
     def close(self) -> None:
-        self._handle.close()
+        self.source.close()
 
     def __enter__(self) -> CsvTable:
         return self
@@ -74,13 +75,13 @@ class CsvTable:
     def __iter__(self) -> Iterator[CsvRow]:
         width = len(self.header)
         while True:
-            start = self._line + 1
+            start = self.source.line + 1
             try:
                 fields = next(self._reader)
             except StopIteration:
                 return
             except csv.Error as exc:
-                raise ImportFileError(self.name, self._line, f"malformed CSV: {exc}") from exc
+                raise ImportFileError(self.name, self.source.line, f"malformed CSV: {exc}") from exc
             if not fields or (len(fields) == 1 and not fields[0].strip()):
                 continue
             values = {name: value.strip() for name, value in zip(self.header, fields, strict=False)}
@@ -88,22 +89,14 @@ class CsvTable:
             yield CsvRow(start, values, problem)
 
     def _decoded(self) -> Iterator[str]:
-        for raw in self._handle:
-            self._line += 1
-            self.bytes_read += len(raw)
-            try:
-                yield raw.decode("utf-8-sig" if self._line == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                raise self._not_utf8(raw, exc) from exc
-
-    def _not_utf8(self, raw: bytes, exc: UnicodeDecodeError) -> ImportFileError:
-        column = ""
-        header = getattr(self, "header", None)
-        if header:
-            index = raw[: exc.start].count(self.delimiter.encode())
-            column = header[index] if index < len(header) else ""
-        return ImportFileError(self.name, self._line, f"byte 0x{raw[exc.start]:02x} at byte {exc.start + 1} of the "
-                               "line is not UTF-8 (a latin-1 file? convert it with iconv -f latin1 -t utf-8)", column)
+        try:
+            yield from self.source.lines()
+        except UndecodableLine as exc:
+            column = ""
+            if self.header:
+                index = exc.raw[: exc.start].count(self.delimiter.encode())
+                column = self.header[index] if index < len(self.header) else ""
+            raise ImportFileError(self.name, exc.line, exc.message, column) from exc
 
     def _read_header(self, required: Sequence[str]) -> list[str]:
         try:

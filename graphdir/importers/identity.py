@@ -113,6 +113,14 @@ async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: s
             state = site_states.get(str(data["siret"]))
             merged = merge(incoming, state, dataset, out, what=f"establishment {data['siret']}")
             out.records.append(Record(record.file, record.line, record.section, record.index, merged))
+        elif record.section == "relations":
+            # A spreadsheet's MEMBER_OF names its rows by the ids the importer computed: they follow the match.
+            ends = {key: new_ids.get(str(record.data[key]), str(record.data[key])) for key in ("from", "to")}
+            if not all(ends.values()):
+                continue
+            data = LineDict(list(record.data.items()), line=record.data.line)
+            data.update(ends)
+            out.records.append(Record(record.file, record.line, record.section, record.index, data))
         else:
             out.records.append(record)
     return out

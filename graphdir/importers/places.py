@@ -94,6 +94,8 @@ class Unplaced(Enum):
     UNKNOWN_POSTAL_CODE = "unknown postal code"
     NAME_NOT_FOUND = "name not found"
     AMBIGUOUS = "ambiguous"
+    UNKNOWN_COMMUNE_CODE = "unknown commune code"
+    NO_PLACE = "no place given"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,9 @@ class PlaceIndex:
     def __init__(self, communes: Iterable[Commune]) -> None:
         self.by_postal_code: dict[str, list[tuple[str, Commune]]] = {}
         self.by_departement: dict[str, dict[str, list[Commune]]] = {}
+        self.by_code: dict[str, Commune] = {}
         for commune in communes:
+            self.by_code[commune.code] = commune
             key = name_key(commune.name)
             for postal_code in commune.postal_codes:
                 self.by_postal_code.setdefault(postal_code, []).append((key, commune))

@@ -22,6 +22,7 @@ from pathlib import Path
 from graphdir.importers.coordinates import distance_km, to_wgs84
 from graphdir.importers.csvfile import CsvRow, CsvTable
 from graphdir.importers.legal_forms import Classification, classify_code
+from graphdir.importers.sources import TextSource
 from graphdir.loader.dates import DateError, parse_partial_date
 
 UNIT_COLUMNS = ("siren", "categorieJuridiqueUniteLegale")
@@ -100,10 +101,11 @@ class Sites(Read):
 
 
 def _delimiter(path: Path) -> str:
-    """INSEE writes ','; a file saved again by a spreadsheet may use ';'."""
-    with path.open("rb") as handle:
-        head = handle.readline()
-    return ";" if head.count(b";") > head.count(b",") else ","
+    """INSEE writes ','; a file saved again by a spreadsheet may use ';'. Read through TextSource: the file may be the
+    zip INSEE publishes."""
+    with TextSource.open(path) as source:
+        head = next(source.lines(), "")
+    return ";" if head.count(";") > head.count(",") else ","
 
 
 def _date(value: str) -> str | None:

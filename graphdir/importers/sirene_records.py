@@ -3,7 +3,7 @@
     summary = await import_sirene(driver, database, Path("StockUniteLegale_utf8.csv"),
                                   Path("StockEtablissement_utf8.csv"), ess_list=None, dry_run=False)
 
-Records (seeds/FORMAT.md), then identity resolution and the loader (graphdir.importers.run.write_import):
+Records (seeds/FORMAT.md), then identity resolution and the loader (graphdir.importers.loading.write_import):
 
     organization   id siren-<SIREN>, slug <name>-<SIREN>, name, acronym (sigle), kind ENTERPRISE, family and
                    classifiedBy from the legal-form code (legal_forms.classify_code), legalForm (the code), siren,
@@ -29,9 +29,9 @@ from pathlib import Path
 from neo4j import AsyncDriver
 
 from graphdir.importers.csvfile import ImportFileError
+from graphdir.importers.loading import require_communes, write_import
 from graphdir.importers.progress import RowProgress
 from graphdir.importers.records import line_dict, organization_id
-from graphdir.importers.run import require_communes, write_import
 from graphdir.importers.sirene import Read, Site, Sites, Unit, read_ess_list, read_establishments, read_units
 from graphdir.importers.summary import Detail, ImportSummary
 from graphdir.loader import Record
@@ -148,7 +148,8 @@ async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, es
     records += [organization_record(unit, index, units_path, unit_source, ess_source)
                 for index, unit in enumerate(units.units.values())]
     del units
-    await write_import(driver, database, records, summary, dataset="sirene", dry_run=dry_run, progress=progress,
-                       report=report)
+    files = [str(units_path)] + ([str(establishments_path)] if establishments_path is not None else [])
+    await write_import(driver, database, records, summary, dataset="sirene", files=files, dry_run=dry_run,
+                       progress=progress, report=report)
     summary.seconds = time.monotonic() - started
     return summary

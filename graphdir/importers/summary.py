@@ -30,7 +30,7 @@ INLINE_DETAILS = 20
 class Detail:
     file: str
     line: int
-    what: str  # "rejected", "not placed", "placed by département", "skipped", "curated value kept", …
+    what: str  # "rejected", "not placed", "placed by département", "skipped", "left out", "curated value kept", …
     reason: str
     detail: str
 
@@ -44,6 +44,8 @@ class ImportSummary:
     rows: int = 0
     establishments: int = 0
     organizations: int = 0
+    # What the rows became when they are not legal units with establishments ("associations", "organizations").
+    items: str = ""
     placed_by_postal_code: int = 0
     placed_by_coordinates: int = 0
     placed_by_commune_code: int = 0  # SIRENE: at the commune's centre (no usable coordinates)
@@ -52,6 +54,7 @@ class ImportSummary:
     left_out: Counter[str] = field(default_factory=Counter)
     matched: dict[str, int] = field(default_factory=dict)
     enriched_curated: int = 0
+    facts: list[str] = field(default_factory=list)  # lines an importer adds after the rows ("ceased: 12, kept")
     load: LoadReport | None = None
     report_file: Path | None = None
     seconds: float = 0.0
@@ -80,8 +83,12 @@ class ImportSummary:
         out = []
         if self.load is not None and self.load.dry_run:
             out.append("dry run: nothing written; an import would give")
-        out.append(f"rows read: {self.rows} ({self.organizations} organizations, one per SIREN; "
-                   f"{self.establishments} establishments, one per SIRET)")
+        if self.items:
+            out.append(f"rows read: {self.rows} ({self.organizations} {self.items})")
+        else:
+            out.append(f"rows read: {self.rows} ({self.organizations} organizations, one per SIREN; "
+                       f"{self.establishments} establishments, one per SIRET)")
+        out += self.facts
         if self.load is not None:
             out += [f"{section}: {counts}" for section, counts in self.load.counts.items()]
         if self.matched:
@@ -92,19 +99,25 @@ class ImportSummary:
         if kept:
             out.append(f"curated values kept (the file differs): {len(kept)}")
         by_departement = len(self._of("placed by département"))
-        if self.placed_by_coordinates or self.placed_by_commune_code:
+        if self.placed_by_coordinates:
             out.append(f"placed: {self.placed} ({self.placed_by_coordinates} at their coordinates, "
                        f"{self.placed_by_commune_code} at their commune's centre)")
         else:
-            out.append(f"placed: {self.placed} ({self.placed_by_postal_code} by postal code, {by_departement} by "
-                       "name in the département)")
+            by_code = f"{self.placed_by_commune_code} by commune code, " if self.placed_by_commune_code else ""
+            out.append(f"placed: {self.placed} ({by_code}{self.placed_by_postal_code} by postal code, {by_departement} "
+                       "by name in the département)")
         not_placed = self.not_placed
         out.append(f"not placed, imported without a commune: {sum(not_placed.values())}{_reasons(not_placed)}")
         out.append(f"rejected rows: {sum(self.rejected.values())}{_reasons(self.rejected)}")
         if self.skipped:
-            out.append(f"skipped: {sum(self.skipped.values())}{_reasons(self.skipped)}")
+            label = f"skipped {self.items}" if self.items else "skipped"
+            out.append(f"{label}: {sum(self.skipped.values())}{_reasons(self.skipped)}")
         if self.left_out:
             out.append(f"rows left out: {sum(self.left_out.values())}{_reasons(self.left_out)}")
+        values_left_out = Counter(d.reason for d in self._of("left out"))
+        if values_left_out:
+            out.append(f"values left out (the row imported without them): {sum(values_left_out.values())}"
+                       f"{_reasons(values_left_out)}")
         shown = sorted(self.details)
         if self.report_file is not None:
             out.append(f"details of {len(shown)} rows in {self.report_file}")

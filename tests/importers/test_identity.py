@@ -10,7 +10,7 @@ from neo4j import AsyncDriver
 
 from graphdir.config import Settings
 from graphdir.importers.records import line_dict
-from graphdir.importers.run import write_import
+from graphdir.importers.siae_import import write_import
 from graphdir.importers.sirene_records import import_sirene
 from graphdir.importers.summary import ImportSummary
 from graphdir.loader import Record
@@ -36,8 +36,8 @@ def rna_records(*rows: tuple[str, str, str | None]) -> list[Record]:
 
 async def import_rna(driver: AsyncDriver, settings: Settings, records: list[Record]) -> ImportSummary:
     summary = ImportSummary(file=RNA_FILE, rows=len(records) - 1)
-    return await write_import(driver, settings.neo4j_database, records, summary, dataset="rna", dry_run=False,
-                              progress=False, report=None)
+    return await write_import(driver, settings.neo4j_database, records, summary, dataset="rna", files=[RNA_FILE],
+                              dry_run=False, progress=False, report=None)
 
 
 async def organization(driver: AsyncDriver, settings: Settings, rna: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from graphdir.api.schema import schema
 from graphdir.config import Settings
 from graphdir.importers.csvfile import ImportFileError
 from graphdir.importers.places import PlaceIndex
-from graphdir.importers.run import import_siae
+from graphdir.importers.siae_import import import_siae
 from graphdir.importers.summary import ImportSummary
 from tests.importers.open_data import SIAE_2019_07, real_file
 from tests.importers.test_places_real_file import cog_communes, plain

@@ -15,7 +15,7 @@ from graphdir.api.context import Context
 from graphdir.api.schema import schema
 from graphdir.config import Settings
 from graphdir.importers.coordinates import distance_km
-from graphdir.importers.run import import_siae
+from graphdir.importers.siae_import import import_siae
 from graphdir.importers.sirene_records import import_sirene
 from graphdir.importers.summary import ImportSummary
 from tests.importers.open_data import OPEN_DATA, real_file

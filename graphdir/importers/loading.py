@@ -1,0 +1,64 @@
+"""What every import does around its own reading: check the graph can place rows, count placements, load, report.
+
+    await require_communes(driver, database, path)
+    count_placement(summary, file, line, placement)      # for each row placed or not
+    await write_import(driver, database, records, summary, dataset="rna", files=[...], dry_run=..., progress=...,
+                       report=...)
+
+The records go through identity resolution (identity.py: the same organization across sources and re-imports), then
+the validating loader (graphdir.loader.load_records): all of them validated before anything is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from neo4j import AsyncDriver
+
+from graphdir.importers.errors import ImportFileError
+from graphdir.importers.identity import resolve
+from graphdir.importers.identity_reads import IdentityReads
+from graphdir.importers.places import Placement
+from graphdir.importers.summary import INLINE_DETAILS, Detail, ImportSummary
+from graphdir.loader import Record, load_records
+
+
+async def require_communes(driver: AsyncDriver, database: str, path: Path) -> None:
+    records, _, _ = await driver.execute_query("MATCH (c:Commune) RETURN count(c) > 0 AS any", database_=database,
+                                               routing_="r")
+    if not records[0]["any"]:
+        raise ImportFileError(str(path), 0, "the graph holds no communes to place rows in: load the territories first "
+                              "(graphdir load seeds/territories)")
+
+
+def count_placement(summary: ImportSummary, file: str, line: int, placement: Placement) -> None:
+    if placement.commune is None:
+        assert placement.reason is not None
+        summary.details.append(Detail(file, line, "not placed", placement.reason.value, placement.detail))
+    elif placement.method == "departement":
+        summary.details.append(Detail(file, line, "placed by département",
+                                      f"{placement.commune.code} {placement.commune.name}", placement.detail))
+    elif placement.method == "commune-code":
+        summary.placed_by_commune_code += 1
+    else:
+        summary.placed_by_postal_code += 1
+        if placement.detail:  # a commune code the COG does not hold, placed by postal code and name instead
+            summary.details.append(Detail(file, line, "placed by postal code",
+                                          f"{placement.commune.code} {placement.commune.name}", placement.detail))
+
+
+async def write_import(driver: AsyncDriver, database: str, records: list[Record], summary: ImportSummary, *,
+                       dataset: str, files: list[str], dry_run: bool, progress: bool,
+                       report: Path | None) -> ImportSummary:
+    """Resolve identities (identity.py), load, and put the loader's counts in `summary`; details over INLINE_DETAILS
+    go to `report` (by default `<first file>.import-report.txt`)."""
+    resolved = await resolve(IdentityReads(driver, database), records, dataset=dataset)
+    del records[:]
+    summary.details += resolved.details
+    summary.matched = resolved.matched
+    summary.enriched_curated = resolved.enriched_curated
+    summary.load = await load_records(driver, database, resolved.records, files=files, dry_run=dry_run,
+                                      progress=progress)
+    if len(summary.details) > INLINE_DETAILS:
+        summary.write_report(report or Path(f"{Path(files[0]).stem}.import-report.txt"))
+    return summary
