@@ -250,3 +250,31 @@ async def test_a_bad_edition_writes_nothing(graph: AsyncDriver, settings: Settin
 
     with pytest.raises(ImportFileError, match="expected YYYY-MM"):
         await run_sirene(graph, settings, tmp_path, UNITS, edition=edition)
+
+
+RNA = SAMPLES / "rna_waldec_20260115_dpt_03.csv"
+
+
+async def test_sirene_then_rna_then_siae_rows_of_one_association_are_one_organization(
+        graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    """Item 3 of issue 12 across the three registers: the association 999100001 (RNA W031000001, head office
+    99910000100011) is in the SIRENE sample, the RNA sample and the SIAE sample."""
+    from graphdir.importers.rna_import import import_rna
+
+    await run_sirene(graph, settings, tmp_path, UNITS, SITES)
+    rna = await import_rna(graph, settings.neo4j_database, [RNA], report=tmp_path / "rna-report.txt")
+    assert rna.matched == {"siren": 1, "siret": 0, "rna": 0}
+    assert rna.load is not None and str(rna.load.counts["organizations"]) == "0 created, 1 updated, 0 unchanged"
+    await import_siae(graph, settings.neo4j_database, SIAE, report=tmp_path / "siae-report.txt")
+    found = await units(graph, settings)
+    association = found["999100001"]
+    assert (association["id"], association["siren"], association["siret"], association["rna"]) == (
+        "siren-999100001", "999100001", "99910000100011", "W031000001")
+    assert association["name"] == "ASSOCIATION TEST SOLIDARITE CUSSET"  # the SIRENE register ranks above RNA
+    assert sorted(source.split(" ")[0] for source in association["sources"]) == [
+        "src-rna-waldec-2026-01-15", "src-siae-2026-02", "src-sirene-unites-2026-01"]
+    count = await read(graph, settings, "MATCH (o:Organization) WHERE o.siren STARTS WITH '9991' OR "
+                       "o.rna = 'W031000001' RETURN count(o) AS n")
+    assert count == [{"n": 5}]
+    again = await import_rna(graph, settings.neo4j_database, [RNA], report=tmp_path / "rna-report.txt")
+    assert again.load is not None and not again.load.changed
