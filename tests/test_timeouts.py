@@ -64,3 +64,19 @@ def test_the_deadline_is_a_setting() -> None:
     for bad in ("0", "-1", "ten", "7200"):
         with pytest.raises(ConfigError, match="GRAPHDIR_REQUEST_TIMEOUT"):
             Settings.from_env({**base, "GRAPHDIR_REQUEST_TIMEOUT": bad})
+
+
+async def test_the_probe_cut_by_neo4j_while_the_database_is_unavailable_answers_unavailable(
+        seeded: AsyncDriver, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/fault.py's last TIMEOUT: while the process knows the database unavailable, the probe (the one statement
+    allowed to wait its whole deadline) that Neo4j cuts at its transaction timeout means "still not serving", as the
+    probe cut by graphdir's own wait does: 503, not TIMEOUT."""
+    from graphdir.db import reader as reader_module
+    from graphdir.db.driver import DatabaseUnavailable
+
+    monkeypatch.setattr(reader_module.availability, "unavailable", True)
+    monkeypatch.setattr(reader_module.availability, "last_probe", 0.0)
+    reader = Reader(seeded, settings.neo4j_database, timeout=1.0)
+    with pytest.raises(DatabaseUnavailable) as raised:
+        await reader.read(SLOW)
+    assert isinstance(raised.value.__cause__, ClientError), raised.value.__cause__

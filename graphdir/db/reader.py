@@ -170,6 +170,8 @@ class Reader:
             raise DatabaseUnavailable("the database is not starting statements (restarting?)") from exc
         except ClientError as exc:
             if "TransactionTimedOut" in (exc.code or ""):
+                if availability.unavailable:  # the probe again, cut by Neo4j's transaction timeout this time
+                    raise DatabaseUnavailable("the database is not serving statements (restarting?)") from exc
                 raise DeadlineExceeded(self.timeout) from exc
             raise
 
