@@ -6,23 +6,18 @@ They skip where /usr/bin/chromium is absent: `make test` installs it when run as
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
 import pytest
 from neo4j import AsyncDriver
 
 from graphdir.config import Settings
 from tests.api.helpers import delete_prefixed, load, source
+from tests.served import served
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -31,44 +26,17 @@ PREFIX = "test-api-browser-"
 # Located organizations around Cusset's town hall: the seeds locate none.
 LOCATED = [("Régie de quartier de Cusset (test)", 46.1340, 3.4570), ("Coopérative du Sichon (test)", 46.1500, 3.4800),
            ("Mutuelle de la Montagne bourbonnaise (test)", 46.1000, 3.5200)]
-READY_TIMEOUT_S = 60
 
 if not CHROMIUM.exists():
     pytest.skip("Debian's chromium is not installed: `apt-get install chromium` (which `make test` runs as root) "
                 "enables the browser tests", allow_module_level=True)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture
-def server(seeded: AsyncDriver) -> Iterator[str]:
+def server(seeded: AsyncDriver, settings: Settings) -> Iterator[str]:
     """`graphdir serve` on a loopback port over the seeded test database, with map tiles off."""
-    port = free_port()
-    env = {**os.environ, "GRAPHDIR_HOST": "127.0.0.1", "GRAPHDIR_PORT": str(port), "GRAPHDIR_TILE_URL": "off",
-           "GRAPHDIR_LOG_FORMAT": "json", "GRAPHDIR_LOG_LEVEL": "WARNING"}
-    process = subprocess.Popen([sys.executable, "-m", "graphdir", "serve"], env=env, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + READY_TIMEOUT_S
-    try:
-        while True:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                told = process.stderr.read().decode() if process.stderr else ""
-                raise RuntimeError(f"graphdir serve did not start: {told}")
-            time.sleep(0.3)
+    with served(settings, GRAPHDIR_TILE_URL="off") as base:
         yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 @pytest.fixture

@@ -23,8 +23,8 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 
 from graphdir.config import Settings
 from tests.fuzz.generate import Request, any_requests
-from tests.fuzz.served import served
 from tests.fuzz.verdict import judge
+from tests.served import served
 
 CLIENT_TIMEOUT_S = 30.0
 

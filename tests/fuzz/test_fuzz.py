@@ -13,8 +13,8 @@ from neo4j import AsyncDriver
 
 from graphdir.config import Settings
 from tests.fuzz.generate import Request, any_requests
-from tests.fuzz.served import served
 from tests.fuzz.verdict import judge
+from tests.served import served
 
 EXAMPLES = 200
 

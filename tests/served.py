@@ -15,7 +15,7 @@ import httpx
 
 from graphdir.config import Settings
 
-CHECKOUT = Path(__file__).resolve().parents[2]
+CHECKOUT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
