@@ -4,8 +4,8 @@ As GitHub's and Shopify's APIs count: every field costs 1, and a field returning
 its selection by how many it may return, at most:
 - a field taking `first` (or `last`): that argument's value, or its default (20) when absent or null, at most 100;
 - a connection's `edges` is already counted by its connection (multiplier 1);
-- `nodes(ids)`: the number of ids; a network's `nodes` and `edges`: its `limit` (default 200); a path's: its
-  `maxLength` + 1 (default 6);
+- `nodes(ids)`: the number of ids; a network's (or territory network's) `nodes` and `edges`: its `limit` (default
+  200); a path's: its `maxLength` + 1 (default 6);
 - a territory's `parents`: 5 (a commune's EPCI, pays, département, région, and a spare);
 - any other list of objects: 10 (none of them is paged; they are small in the data: a ceiling guess).
 Lists of scalars cost 1, as a scalar. Introspection fields (`__schema`, `__type`, `__typename`) cost 1 and are not
@@ -134,7 +134,7 @@ class _Walk:
         if parent == "Query" and name == "nodes":
             ids = args.get("ids")
             return len(ids) if isinstance(ids, list) else MAX_PAGE_SIZE
-        if parent == "Network":
+        if parent in ("Network", "TerritoryNetwork"):
             limit = parent_args.get("limit")
             return limit if isinstance(limit, int) and limit > 0 else NETWORK_LIMIT
         if parent == "Path":

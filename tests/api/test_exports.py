@@ -82,6 +82,41 @@ async def test_graphml_holds_the_network_answer(client: httpx.AsyncClient, answe
     assert_same_edge_attributes(graph, answer)
 
 
+TERRITORY_NETWORK = """{ territoryNetwork(code: "83", level: REGION) { truncated organizationCount
+  nodes { id type label depth } edges { id type source target since until excerpt inferred } } }"""
+
+
+async def test_the_network_inside_a_territory_reads_back_as_its_answer(seeded: AsyncDriver,
+                                                                       client: httpx.AsyncClient) -> None:
+    response = await client.post("/graphql", json={"query": TERRITORY_NETWORK}, headers=JSON)
+    network: dict[str, Any] = response.json()["data"]["territoryNetwork"]
+    assert network["organizationCount"] >= 5 and len(network["edges"]) > 5
+    params = {"code": "83", "level": "REGION"}
+    gexf = await client.get("/export/territory-network.gexf", params=params)
+    assert gexf.status_code == 200 and gexf.headers["content-type"] == "application/gexf+xml"
+    graph = nx.read_gexf(io.BytesIO(gexf.content), version="1.3", node_type=str)
+    assert_same_graph(*read_back(graph), network)
+    assert_same_edge_attributes(graph, network)
+    assert graph.nodes[CRES]["kind"] == "REGIONAL_CHAMBER"
+    graphml = nx.read_graphml(io.BytesIO((await client.get("/export/territory-network.graphml",
+                                                           params=params)).content))
+    assert_same_graph(*read_back(graphml), network)
+    table = await client.get("/export/territory-network.edges.csv", params=params)
+    rows = list(csv.DictReader(io.StringIO(table.content.decode("utf-8-sig"))))
+    assert Counter((r["Source"], r["Target"], r["relation"]) for r in rows) == edge_triples(network["edges"])
+    # The field's limits and errors, by the same argument names; an unknown territory is not found.
+    cut = (await client.get("/export/territory-network.gexf", params={**params, "limit": 3})).content
+    assert nx.read_gexf(io.BytesIO(cut), version="1.3").number_of_nodes() == 3
+    assert "(tronqué)</description>" in cut.decode()
+    for bad, argument in (({**params, "limit": 1001}, "limit"), ({"code": "01"}, "level"), ({}, "code"),
+                          ({**params, "level": "PLANET"}, "level")):
+        refused = await client.get("/export/territory-network.gexf", params=bad)
+        assert refused.status_code == 400, bad
+        assert refused.json()["errors"][0]["extensions"]["argument"] == argument
+    unknown = await client.get("/export/territory-network.gexf", params={"code": "99999", "level": "COMMUNE"})
+    assert unknown.status_code == 404
+
+
 async def test_csv_tables_read_back_with_their_columns_and_accents(client: httpx.AsyncClient,
                                                                   answer: dict[str, Any]) -> None:
     nodes = await client.get("/export/network.nodes.csv", params={"centerId": CRES, "depth": 2})

@@ -1,5 +1,6 @@
-"""A network or path answer as a graph to export: the `network`/`path` answer's nodes and edges (same global ids),
-each node with its kind, family, level and coordinates when known, read through the domain services."""
+"""A network, territory network or path answer as a graph to export: the `network`/`territoryNetwork`/`path`
+answer's nodes and edges (same global ids), each node with its kind, family, level and coordinates when known, read
+through the domain services."""
 
 from __future__ import annotations
 
@@ -90,3 +91,16 @@ async def path_graph(reader: Reader, start: tuple[str, str], end: tuple[str, str
     first, last = result.nodes[0], result.nodes[-1]
     return ExportGraph(title=f"Chemin de {first.label or first.id} à {last.label or last.id}",
                        nodes=await _nodes(reader, result.nodes), edges=[_edge(e) for e in result.edges])
+
+
+async def territory_graph(reader: Reader, code: str, level: str | None, relations: Iterable[Relation] | None,
+                          on: date | None, limit: int) -> ExportGraph | None:
+    territory = await TerritoryService(reader).by_code(code, level)
+    if territory is None:
+        return None
+    result = await NetworkService(reader).inside(territory.id, relations, on, limit)
+    if result is None:
+        return None
+    return ExportGraph(title=f"Réseau dans {territory.name} ({result.organization_count} organisations)",
+                       nodes=await _nodes(reader, result.nodes), edges=[_edge(e) for e in result.edges],
+                       truncated=result.truncated)

@@ -2,6 +2,7 @@
 with the fields' argument names, defaults and limits, read through the domain services.
 
 - /export/network.{gexf,graphml,nodes.csv,edges.csv}?centerId=…&depth=…&relationTypes=A,B&on=…&limit=…
+- /export/territory-network.{gexf,graphml,nodes.csv,edges.csv}?code=…&level=…&relationTypes=…&on=…&limit=…
 - /export/path.{gexf,graphml,nodes.csv,edges.csv}?fromId=…&toId=…&maxLength=…&relationTypes=…
 - /export/organizations.csv?kinds=…&families=…&territoryCode=…&territoryLevel=…&text=…&first=…&after=…
 - /export/partners-near.csv?communeCode=…|latitude=…&longitude=…|organizationId=…&radiusKm=…&kinds=…&first=…
@@ -24,7 +25,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from graphdir.api.exports import arguments as args
-from graphdir.api.exports.graph import ExportGraph, network_graph, path_graph
+from graphdir.api.exports.graph import ExportGraph, network_graph, path_graph, territory_graph
 from graphdir.api.exports.graph_files import edges_csv, gexf, graphml, nodes_csv
 from graphdir.api.exports.jsonld import MEDIA_TYPE, organization_jsonld
 from graphdir.api.exports.tables import delimiter_of, near_csv, organizations_csv
@@ -102,6 +103,17 @@ def export_routes(driver: Callable[[], AsyncDriver], settings: Settings) -> list
         delimiter = delimiter_of(params.get("delimiter"))
         return _file(write(graph, delimiter), media_type, f"network.{request.path_params['fmt']}")
 
+    async def territory_network(request: Request, db: Reader) -> Response:
+        media_type, write = _graph_format(request)
+        params = request.query_params
+        graph = await territory_graph(db, args.required(params, "code"), args.level(params, "level"),
+                                      relations=args.relations(params), on=args.day(params, "on"),
+                                      limit=args.integer(params, "limit", DEFAULT_LIMIT))
+        if graph is None:
+            return _error(404, "no territory has this code (and level)")
+        delimiter = delimiter_of(params.get("delimiter"))
+        return _file(write(graph, delimiter), media_type, f"territory-network.{request.path_params['fmt']}")
+
     async def path(request: Request, db: Reader) -> Response:
         media_type, write = _graph_format(request)
         params = request.query_params
@@ -164,6 +176,7 @@ def export_routes(driver: Callable[[], AsyncDriver], settings: Settings) -> list
 
     return [
         Route("/export/network.{fmt}", handler(network), methods=["GET"]),
+        Route("/export/territory-network.{fmt}", handler(territory_network), methods=["GET"]),
         Route("/export/path.{fmt}", handler(path), methods=["GET"]),
         Route("/export/organizations.csv", handler(organizations), methods=["GET"]),
         Route("/export/partners-near.csv", handler(partners_near), methods=["GET"]),

@@ -1,4 +1,4 @@
-"""`network` and `path`: resolvers only decode and check arguments, then call the domain service."""
+"""`network`, `territoryNetwork` and `path`: resolvers only decode and check arguments, then call the domain service."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from strawberry.types import Info
 from graphdir.api.context import Context
 from graphdir.api.ids import decode
 from graphdir.api.network.enums import NetworkRelation
-from graphdir.api.network.types import Network, Path, network_of, path_of
+from graphdir.api.network.types import Network, Path, TerritoryNetwork, network_of, path_of, territory_network_of
+from graphdir.api.territories.enums import TerritoryLevel, level_value
 from graphdir.domain.network.relations import NODE_TYPES
 from graphdir.domain.network.service import (
     DEFAULT_DEPTH,
@@ -22,6 +23,7 @@ from graphdir.domain.network.service import (
     MAX_PATH,
     NetworkService,
 )
+from graphdir.domain.territories.service import TerritoryService
 
 _NODE_TYPES = set(NODE_TYPES)
 _TYPES_HELP = (
@@ -59,6 +61,36 @@ class NetworkQuery:
         result = await NetworkService(info.context.reader).network(
             center_type, center_key, depth=depth, relations=relation_types, on=on, limit=limit)
         return network_of(result)
+
+    @strawberry.field(description=(
+        "The network inside a territory: the organizations inside it on the day `on` (located in or covering a "
+        "territory inside it, themselves or by an establishment: the rule of `organizations(filter: {territoryCode})`)"
+        ", the people, conventions and events they are linked to over `relationTypes`, and every such relationship "
+        "among them. At most `limit` nodes: the organizations most linked come first, then what they are linked to; "
+        "`truncated` says when some were left out and `organizationCount` how many organizations are inside. Null "
+        "when no territory has that code."))
+    async def territory_network(
+        self,
+        info: Info[Context, None],
+        code: Annotated[str, strawberry.argument(description='The territory\'s code ("03095", "84", "200071363").')],
+        level: Annotated[TerritoryLevel | None, strawberry.argument(
+            description="Its level, needed when the code exists at several levels.")] = None,
+        relation_types: Annotated[list[NetworkRelation] | None, strawberry.argument(description=(
+            "The relationship types to follow (default, or an empty list: every relationship between actors)."))]
+        = None,
+        on: Annotated[dt.date | None, strawberry.argument(
+            description="Inside the territory, and relationships valid, on that day (default: at any time).")]
+        = None,
+        limit: Annotated[int | None, strawberry.argument(
+            description=f"At most this many nodes, 1 to {MAX_LIMIT} (default, or null: {DEFAULT_LIMIT}).")]
+        = DEFAULT_LIMIT,
+    ) -> TerritoryNetwork | None:
+        limit = DEFAULT_LIMIT if limit is None else limit
+        territory = await TerritoryService(info.context.reader).by_code(code, level_value(level))
+        if territory is None:
+            return None
+        result = await NetworkService(info.context.reader).inside(territory.id, relation_types, on, limit)
+        return territory_network_of(territory, result) if result is not None else None
 
     @strawberry.field(description=(
         "A shortest path between two nodes, undirected, over `relationTypes`, each edge with the excerpt and the "

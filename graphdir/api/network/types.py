@@ -8,7 +8,9 @@ from graphdir.api.common import Source
 from graphdir.api.ids import encode
 from graphdir.api.network.enums import NetworkRelation
 from graphdir.api.scalars import PartialDate
-from graphdir.domain.network.service import MapEdge, MapNode, NetworkMap, PathResult, SourceRef
+from graphdir.api.territories.types import Territory
+from graphdir.domain.network.service import MapEdge, MapNode, NetworkMap, PathResult, SourceRef, TerritoryNetworkMap
+from graphdir.domain.territories.records import TerritoryRecord
 
 
 @strawberry.type(description="A node of a network map or of a path.")
@@ -49,6 +51,19 @@ class Network:
     nodes: list[NetworkNode] = strawberry.field(description="The center first, then by depth.")
     edges: list[NetworkEdge] = strawberry.field(description="Every allowed relationship among the nodes, by id.")
     truncated: bool = strawberry.field(description="True when `limit` left out nodes within `depth`.")
+
+
+@strawberry.type(description="The actors inside a territory and the relationships among them.")
+class TerritoryNetwork:
+    territory: Territory = strawberry.field(description="The territory.")
+    nodes: list[NetworkNode] = strawberry.field(description=(
+        "The organizations inside the territory (depth 0), the most linked first, then the people, conventions and "
+        "events (and territories, when COVERS or LOCATED_IN is asked for) they are linked to (depth 1)."))
+    edges: list[NetworkEdge] = strawberry.field(description="Every allowed relationship among the nodes, by id.")
+    truncated: bool = strawberry.field(description="True when `limit` left out organizations inside the territory or "
+                                                   "nodes linked to them.")
+    organization_count: int = strawberry.field(description="How many organizations are inside the territory, shown "
+                                                           "or not.")
 
 
 @strawberry.type(description="A shortest path between two nodes, undirected, over the allowed relationship types.")
@@ -93,3 +108,9 @@ def network_of(result: NetworkMap) -> Network:
 def path_of(result: PathResult) -> Path:
     return Path(length=result.length, nodes=[node_of(n) for n in result.nodes],
                 edges=[edge_of(e) for e in result.edges])
+
+
+def territory_network_of(territory: TerritoryRecord, result: TerritoryNetworkMap) -> TerritoryNetwork:
+    return TerritoryNetwork(territory=Territory.from_record(territory), nodes=[node_of(n) for n in result.nodes],
+                            edges=[edge_of(e) for e in result.edges], truncated=result.truncated,
+                            organization_count=result.organization_count)

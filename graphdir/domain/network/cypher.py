@@ -1,4 +1,4 @@
-"""Cypher of the network map and of shortest paths.
+"""Cypher of the network map, of shortest paths and of the network inside a territory.
 
 Relationship types are parameters (`type(r) IN $types`), chosen by the service from the fixed set of
 graphdir.domain.network.relations; labels come from a fixed UNION (one index seek per label), never from request text.
@@ -10,9 +10,16 @@ Validity "as it stood on $on" is graphdir.domain.common.validity's: a node exist
 from typing import LiteralString
 
 from graphdir.domain.common.validity import held_on_if_given
+from graphdir.domain.territories.cypher import ORGANIZATIONS_OF_SCOPE
 
 _REL_VALID = held_on_if_given("r", "$on")
-_NODE_VALID = held_on_if_given("m", "$on", (("validFromFrom", "foundedOnFrom"), "validUntilTo"))
+
+
+def _node_valid(node: str) -> LiteralString:
+    return held_on_if_given(node, "$on", (("validFromFrom", "foundedOnFrom"), "validUntilTo"))
+
+
+_NODE_VALID = _node_valid("m")
 
 # The node of a (label, id) pair: one branch per label that may be a network or path end, each an index seek.
 _NODE_BY_LABEL_AND_ID: LiteralString = """
@@ -125,3 +132,42 @@ MAX_PATH_LENGTH = 10
 SHORTEST_PATHS: dict[int, LiteralString] = {
     bound: _SHORTEST_PATH.replace("MAX_LENGTH", str(bound)) for bound in range(1, MAX_PATH_LENGTH + 1)
 }
+
+# The network inside a territory: the organizations inside it on $on (the rule of graphdir.domain.territories.cypher,
+# with $f_on its day), the most linked over $types first, then by id, and the people, conventions, events (and, when
+# asked for, territories) linked to the ones kept, most linked first; at most $room nodes in all. `total` counts every
+# organization inside, kept or not. The walk down a région reaches every organization in it (~50,000 at France
+# scale), as Territory.organizations does; the answer is bounded by $room. No row when the territory does not exist.
+TERRITORY_NODES: LiteralString = """
+MATCH (scope:Territory {id: $territory})
+CALL (scope) {
+""" + ORGANIZATIONS_OF_SCOPE + """  WHERE """ + _node_valid("o") + """
+  RETURN o, COUNT { MATCH (o)-[r]-() WHERE type(r) IN $types AND """ + _REL_VALID + """ } AS links
+}
+WITH o, links ORDER BY links DESC, o.id
+WITH collect(o) AS inside
+WITH size(inside) AS total, inside[..$room] AS organizations
+CALL (organizations) {
+  UNWIND organizations AS o
+  MATCH (o)-[r]-(m)
+  WHERE type(r) IN $types AND NOT m:Organization AND """ + _REL_VALID + " AND " + _NODE_VALID + """
+  WITH m, count(r) AS links
+  ORDER BY links DESC, m.id, elementId(m)
+  RETURN collect(m) AS linked
+}
+WITH total, organizations, linked, $room - size(organizations) AS left
+RETURN total, [n IN organizations | n """ + _NODE_FIELDS + """] AS organizations,
+       [n IN linked[..left] | n """ + _NODE_FIELDS + """] AS linked,
+       total > size(organizations) OR size(linked) > left AS truncated
+"""
+
+# Every relationship of $types among the nodes of element ids $eids (read by TERRITORY_NODES in the same request),
+# with its evidence; a parameter list is tested as a set.
+EDGES_AMONG: LiteralString = """
+UNWIND $eids AS eid
+MATCH (a) WHERE elementId(a) = eid
+MATCH (a)-[r]->(b)
+WHERE type(r) IN $types AND elementId(b) IN $eids AND """ + _REL_VALID + """
+WITH collect(r """ + _EDGE_FIELDS + """) AS edges
+RETURN edges, """ + _DOCUMENTS + """
+"""

@@ -32,3 +32,12 @@ class NetworkRepository:
                             max_length: int) -> dict[str, Any] | None:
         return await self.reader.read_one(cypher.SHORTEST_PATHS[max_length], {
             "fromLabel": from_label, "fromId": from_id, "toLabel": to_label, "toId": to_id, "types": types})
+
+    async def territory_nodes(self, territory_id: str, types: list[str], on: date | None,
+                              room: int) -> dict[str, Any] | None:
+        return await self.reader.read_one(cypher.TERRITORY_NODES, {
+            "territory": territory_id, "types": types, "on": on, "f_on": on, "room": room})
+
+    async def edges_among(self, eids: list[str], types: list[str], on: date | None) -> dict[str, Any]:
+        row = await self.reader.read_one(cypher.EDGES_AMONG, {"eids": eids, "types": types, "on": on})
+        return row or {"edges": [], "documents": []}

@@ -5,6 +5,10 @@ only the allowed relationship types, as they stood on a day if asked. It keeps a
 at each level the new neighbours most linked to what is already on the map come first, then by id, and `truncated`
 says that some were left out. The map holds every allowed edge among its nodes.
 
+`inside` is the network of a territory: the organizations inside it (graphdir.domain.territories.cypher's rule), the
+most linked first, with the people, conventions and events linked to them, at most `limit` nodes, and every allowed
+edge among them; two round trips (the nodes, then the edges). `truncated` says that some were left out.
+
 `path` is one round trip: Neo4j's `SHORTEST 1` over the allowed types, undirected, with each edge's evidence (the
 excerpt and its source document).
 
@@ -80,6 +84,17 @@ class NetworkMap:
 
 
 @dataclass
+class TerritoryNetworkMap:
+    territory_id: str
+    # The organizations inside (depth 0), then what they are linked to (depth 1).
+    nodes: list[MapNode]
+    edges: list[MapEdge]
+    truncated: bool
+    # Every organization inside the territory, shown or not.
+    organization_count: int
+
+
+@dataclass
 class PathResult:
     length: int
     nodes: list[MapNode]
@@ -89,6 +104,11 @@ class PathResult:
 def _check_type(argument: str, type_name: str) -> None:
     if type_name not in NODE_TYPES:
         raise InvalidArgument(argument, f"expected an id of {', '.join(NODE_TYPES)}, got {type_name}")
+
+
+def _check_limit(limit: int) -> None:
+    if not MIN_LIMIT <= limit <= MAX_LIMIT:
+        raise InvalidArgument("limit", f"must be between {MIN_LIMIT} and {MAX_LIMIT}, got {limit}")
 
 
 def _node(row: dict[str, Any], depth: int) -> MapNode | None:
@@ -156,8 +176,7 @@ class NetworkService:
         _check_type("centerId", center_type)
         if not MIN_DEPTH <= depth <= MAX_DEPTH:
             raise InvalidArgument("depth", f"must be between {MIN_DEPTH} and {MAX_DEPTH}, got {depth}")
-        if not MIN_LIMIT <= limit <= MAX_LIMIT:
-            raise InvalidArgument("limit", f"must be between {MIN_LIMIT} and {MAX_LIMIT}, got {limit}")
+        _check_limit(limit)
         types = resolve(relations, center_type)
 
         row = await self.repository.first_level(center_type, center_id, types, on, limit - 1)
@@ -177,6 +196,32 @@ class NetworkService:
             truncated = bool(row["truncated"])
         return NetworkMap(center=center, nodes=list(by_eid.values()),
                           edges=sorted(edges.values(), key=lambda e: e.id), truncated=truncated)
+
+    async def inside(self, territory_id: str, relations: Iterable[Relation] | None = None, on: date | None = None,
+                     limit: int = DEFAULT_LIMIT) -> TerritoryNetworkMap | None:
+        """The network inside a territory (None when it does not exist)."""
+        _check_limit(limit)
+        types = resolve(relations)
+        row = await self.repository.territory_nodes(territory_id, types, on, limit)
+        if row is None:
+            return None
+        by_eid: dict[str, MapNode] = {}
+        for depth, column in ((0, "organizations"), (1, "linked")):
+            for node_row in row[column]:
+                node = _node(node_row, depth)
+                if node is not None:
+                    by_eid[node_row["eid"]] = node
+        edges: dict[str, MapEdge] = {}
+        if by_eid:
+            found = await self.repository.edges_among(list(by_eid), types, on)
+            documents = _documents(found.get("documents"))
+            for edge_row in found["edges"]:
+                edge = _edge(edge_row, by_eid, documents)
+                if edge is not None:
+                    edges[edge.id] = edge
+        return TerritoryNetworkMap(territory_id=territory_id, nodes=list(by_eid.values()),
+                                   edges=sorted(edges.values(), key=lambda e: e.id), truncated=bool(row["truncated"]),
+                                   organization_count=row["total"])
 
     @staticmethod
     def _absorb(row: dict[str, Any], depth: int, by_eid: dict[str, MapNode], edges: dict[str, MapEdge]) -> list[str]:
