@@ -13,8 +13,9 @@ from graphdir.api.schema import schema
 from graphdir.config import Settings
 
 SEARCH = """
-query($text: String!, $kinds: [SearchKind!], $first: Int) {
-  search(text: $text, kinds: $kinds, first: $first) {
+query($text: String!, $kinds: [SearchKind!], $first: Int, $organizationKinds: [OrganizationKind!],
+      $families: [OrganizationFamily!]) {
+  search(text: $text, kinds: $kinds, first: $first, organizationKinds: $organizationKinds, families: $families) {
     score
     node {
       __typename id
@@ -122,6 +123,30 @@ async def test_kinds_filter_the_hits(seeded: AsyncDriver, settings: Settings) ->
     assert encode("Convention", "convention-pays-vichy-auvergne-cres-2012") in ids(events)
     # An empty list means every kind.
     assert ids(await search(seeded, settings, "Courtadon", kinds=[]))[0] == COURTADON
+
+
+async def test_organization_kinds_and_families_filter_the_organizations(seeded: AsyncDriver,
+                                                                       settings: Settings) -> None:
+    async def search(driver: AsyncDriver, settings: Settings, text: str, **variables: Any) -> list[dict[str, Any]]:
+        context = Context(driver, settings.neo4j_database)
+        result = await schema.execute(SEARCH.replace("{ name acronym }", "{ name acronym kind family }"),
+                                      variable_values={"text": text, **variables}, context_value=context)
+        assert not result.errors and result.data, result.errors
+        return [h for h in result.data["search"] if not decode(h["node"]["id"], "id")[1].startswith("test-")]
+
+    everything = await search(seeded, settings, "Auvergne", first=100)
+    federations = await search(seeded, settings, "Auvergne", first=100, organizationKinds=["FEDERATION"])
+    organizations = [h for h in federations if h["node"]["__typename"] == "Organization"]
+    assert organizations and {h["node"]["kind"] for h in organizations} == {"FEDERATION"}
+    assert {h["node"]["id"] for h in organizations} == {h["node"]["id"] for h in everything
+                                                       if h["node"].get("kind") == "FEDERATION"}
+    # Other kinds of hits are not filtered by an organization's kind or family.
+    assert COUNCIL not in ids(federations) and {"Territory", "Organization"} <= {
+        h["node"]["__typename"] for h in federations}
+    mixed = await search(seeded, settings, "Auvergne", kinds=["ORGANIZATION"], families=["MIXED"])
+    assert ids(mixed)[0] == CRES and {h["node"]["family"] for h in mixed} == {"MIXED"}
+    assert not await search(seeded, settings, "CRES Auvergne", kinds=["ORGANIZATION"],
+                            organizationKinds=["REGIONAL_CHAMBER"], families=["COOPERATIVE"])
 
 
 async def test_first_caps_the_hits(seeded: AsyncDriver, settings: Settings) -> None:

@@ -13,6 +13,7 @@ from graphdir.api.context import Context
 from graphdir.api.node import load_node
 from graphdir.api.organizations.prefetch import start_relationships_of_nodes
 from graphdir.api.relay import page_size
+from graphdir.api.organizations.enums import OrganizationFamily, OrganizationKind
 from graphdir.api.search.enums import SearchKind
 from graphdir.api.search.types import SearchHit
 from graphdir.domain.search.service import SearchService
@@ -31,9 +32,16 @@ class SearchQuery:
             description="What to look for; it must hold at least one letter or digit.")],
         kinds: Annotated[list[SearchKind] | None, strawberry.argument(
             description="Only hits of these kinds (default, or an empty list: every kind).")] = None,
+        organization_kinds: Annotated[list[OrganizationKind] | None, strawberry.argument(
+            description="Only organizations of these kinds (default, or an empty list: any); other hits are kept.")]
+        = None,
+        families: Annotated[list[OrganizationFamily] | None, strawberry.argument(
+            description="Only organizations of these families (default, or an empty list: any); other hits are "
+                        "kept.")] = None,
         first: First = None,
     ) -> list[SearchHit]:
-        hits = await SearchService(info.context.reader).search(text, kinds, page_size(first))
+        hits = await SearchService(info.context.reader).search(text, kinds, page_size(first), organization_kinds,
+                                                               families)
         # Loaded together, the nodes of one type are one batched query (graphdir.api.dataloaders), sent with the
         # organizations' selected relationships (their commune) as one statement.
         start_relationships_of_nodes(info, "node", [hit.id for hit in hits if hit.type_name == "Organization"])

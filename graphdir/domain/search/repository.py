@@ -12,6 +12,9 @@ class SearchRepository:
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
 
-    async def candidates(self, query: str, labels: list[str] | None, pool: int) -> list[dict[str, Any]]:
-        row = await self.reader.read_one(cypher.SEARCH, {"query": query, "labels": labels, "pool": pool})
+    async def candidates(self, query: str, labels: list[str] | None, pool: int, organization_kinds: list[str] | None,
+                         families: list[str] | None) -> list[dict[str, Any]]:
+        row = await self.reader.read_one(cypher.SEARCH, {"query": query, "labels": labels, "pool": pool,
+                                                         "organizationKinds": organization_kinds,
+                                                         "families": families})
         return list(row["candidates"]) if row else []

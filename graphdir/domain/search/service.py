@@ -16,7 +16,7 @@ from graphdir.domain.common.words import typed_words
 from graphdir.domain.search import lucene
 from graphdir.domain.search.ranking import Candidate, Ranked, rank
 from graphdir.domain.search.repository import SearchRepository
-from graphdir.vocabulary import NodeType, node_type_of
+from graphdir.vocabulary import NodeType, OrganizationFamily, OrganizationKind, node_type_of
 
 POOL_FACTOR = 4
 MIN_POOL = 40
@@ -30,13 +30,22 @@ class Hit:
     score: float
 
 
+def _values(terms: Iterable[OrganizationKind | OrganizationFamily] | None) -> list[str] | None:
+    """The graph values of `terms`; None for none (no filter)."""
+    values = sorted({term.value for term in terms or ()})
+    return values or None
+
+
 class SearchService:
     def __init__(self, reader: Reader) -> None:
         self.repository = SearchRepository(reader)
 
-    async def search(self, text: str, kinds: Iterable[NodeType] | None = None, first: int = DEFAULT_PAGE_SIZE
-                     ) -> list[Hit]:
-        """The `first` best hits (a size checked by the caller, graphdir.domain.common.paging)."""
+    async def search(self, text: str, kinds: Iterable[NodeType] | None = None, first: int = DEFAULT_PAGE_SIZE,
+                     organization_kinds: Iterable[OrganizationKind] | None = None,
+                     families: Iterable[OrganizationFamily] | None = None) -> list[Hit]:
+        """The `first` best hits (a size checked by the caller, graphdir.domain.common.paging). Organizations are kept
+        only when of one of `organization_kinds` and of one of `families` (None or empty: any); other hits are not
+        filtered by them."""
         typed_words(text, "text")
         query = lucene.build(text)
         if query is None:
@@ -46,7 +55,8 @@ class SearchService:
         # No kinds, or an empty list, means every kind.
         labels = sorted({k.value for k in kinds}) if kinds else None
         pool = min(max(first * POOL_FACTOR, MIN_POOL), MAX_POOL)
-        rows = await self.repository.candidates(query.text, labels, pool)
+        rows = await self.repository.candidates(query.text, labels, pool, _values(organization_kinds),
+                                                _values(families))
         candidates = []
         for row in rows:
             type_name = node_type_of(row["labels"])
