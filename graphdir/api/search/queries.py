@@ -11,9 +11,9 @@ from strawberry.types import Info
 from graphdir.api.connections import First
 from graphdir.api.context import Context
 from graphdir.api.node import load_node
+from graphdir.api.organizations.enums import OrganizationFamily, OrganizationKind
 from graphdir.api.organizations.prefetch import start_relationships_of_nodes
 from graphdir.api.relay import page_size
-from graphdir.api.organizations.enums import OrganizationFamily, OrganizationKind
 from graphdir.api.search.enums import SearchKind
 from graphdir.api.search.types import SearchHit
 from graphdir.domain.search.service import SearchService
