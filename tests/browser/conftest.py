@@ -78,6 +78,18 @@ class Watch:
         assert not self.foreign, f"requests to other hosts: {self.foreign}"
 
 
+TIMEOUT_MS = 30_000
+
+
+async def open_page(browser: Any, server: str, viewport: dict[str, int] | None = None) -> tuple[Any, Watch]:
+    """A page of `browser` at that size (desktop by default), watched."""
+    page = await browser.new_page(viewport=viewport or {"width": 1280, "height": 900})
+    page.set_default_timeout(TIMEOUT_MS)
+    watch = Watch(urlsplit(server).netloc)
+    watch.attach(page)
+    return page, watch
+
+
 @pytest.fixture
 async def browser() -> AsyncIterator[Any]:
     from playwright.async_api import async_playwright

@@ -7,23 +7,13 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
-from tests.browser.conftest import Watch
+from tests.browser.conftest import open_page
 
 CRES = "Chambre régionale de l'Économie sociale d'Auvergne"
 CONVENTION = "Convention entre le Pays Vichy-Auvergne et la CRES Auvergne"
 EXCERPT = "Promouvoir et développer l'économie sociale et solidaire sur le Pays Vichy-Auvergne"
 PHONE = {"width": 390, "height": 844}
-TIMEOUT_MS = 30_000
-
-
-async def open_page(browser: Any, server: str, viewport: dict[str, int] | None = None) -> tuple[Any, Watch]:
-    page = await browser.new_page(viewport=viewport or {"width": 1280, "height": 900})
-    page.set_default_timeout(TIMEOUT_MS)
-    watch = Watch(urlsplit(server).netloc)
-    watch.attach(page)
-    return page, watch
 
 
 async def test_search_organization_network_and_map(browser: Any, server: str, located: list[str]) -> None:

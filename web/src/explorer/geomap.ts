@@ -121,6 +121,20 @@ export async function renderNear(main: HTMLElement, route: Route): Promise<void>
     : status("Aucune organisation dans ce rayon.")));
 }
 
+function territoryFilters(route: Route, territory: { code: string; level: string }): HTMLFormElement {
+  const form = h("form", { class: "controls", "aria-label": "Filtres des organisations" },
+    h("label", {}, "Type ", select("types", KINDS, route.params.get("types"), "tous")),
+    h("label", {}, "Famille ", select("familles", FAMILIES, route.params.get("familles"), "toutes")),
+    h("button", { type: "submit" }, "Filtrer"));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const data = new FormData(form);
+    go(href("territoire", territory.code, { niveau: territory.level, types: String(data.get("types") ?? ""),
+      familles: String(data.get("familles") ?? "") }));
+  });
+  return form;
+}
+
 interface Child { code: string; name: string; level: string; centroid: GeoPoint | null;
   organizations: { totalCount: number } }
 
@@ -137,20 +151,27 @@ export async function renderTerritory(main: HTMLElement, route: Route): Promise<
     return;
   }
   document.title = `${territory.name} · graphdir`;
+  // The drill-down keeps the filters: the counts are of the organizations they let through.
+  const kept = { types: route.params.get("types"), familles: route.params.get("familles") };
   const link = (t: { code: string; name: string; level: string }) =>
-    h("a", { href: href("territoire", t.code, { niveau: t.level }) }, t.name);
+    h("a", { href: href("territoire", t.code, { niveau: t.level, ...kept }) }, t.name);
   const crumbs = h("nav", { class: "crumbs", "aria-label": "Territoires englobants" },
     ...[...territory.parents].reverse().flatMap((t) => [link(t), " › "]), territory.name);
   const args = query({ territoryCode: territory.code, territoryLevel: territory.level,
     kinds: filter?.kinds?.join(","), families: filter?.families?.join(","), first: 100 });
+  const network = query({ code: territory.code, level: territory.level });
   const orgs = territory.organizations;
   main.append(crumbs, h("h1", {}, `${territory.name} `, h("span", { class: "muted" },
     `${label(LEVELS, territory.level)} ${territory.code}`)),
   h("p", { class: "summary" }, `${orgs.totalCount} organisation${orgs.totalCount > 1 ? "s" : ""} dans ce territoire.`),
+  territoryFilters(route, territory),
   h("p", { class: "actions" }, h("a", { class: "button", href: href("carte", "", { commune: territory.level === "COMMUNE"
     ? territory.code : null, lat: territory.level === "COMMUNE" ? null : territory.centroid?.latitude,
   lon: territory.level === "COMMUNE" ? null : territory.centroid?.longitude, rayon: 20 }) }, "Voisins dans un rayon"),
-  ...exportLinks([["la liste (CSV)", `/export/organizations.csv?${args}`]])));
+  h("a", { class: "button", href: href("reseau-territoire", territory.code, { niveau: territory.level }) },
+    "Réseau dans ce territoire"),
+  ...exportLinks([["la liste (CSV)", `/export/organizations.csv?${args}`],
+    ["le réseau (GEXF)", `/export/territory-network.gexf?${network}`]])));
   const container = h("div", { id: "carte", class: "map" });
   main.append(container);
   const bounds: [number, number][] = [...territory.children.edges.map((e) => e.node.centroid),
@@ -163,7 +184,7 @@ export async function renderTerritory(main: HTMLElement, route: Route): Promise<
   for (const { node } of territory.children.edges) {
     if (node.centroid) {
       countMarker(node.centroid.latitude, node.centroid.longitude, node.organizations.totalCount, node.name,
-        href("territoire", node.code, { niveau: node.level })).addTo(map);
+        href("territoire", node.code, { niveau: node.level, ...kept })).addTo(map);
     }
   }
   if (centre && !bounds.length) marker(centre.latitude, centre.longitude, territory.name, location.hash, "origin").addTo(map);

@@ -10,10 +10,11 @@ import { renderOrganization } from "./organization";
 import { renderPath } from "./path";
 import { current, href, type Route } from "./router";
 import { renderSearch, searchForm } from "./search";
+import { renderTerritoryNetwork } from "./territory-network";
 
 const VIEWS: Record<string, (main: HTMLElement, route: Route) => Promise<void>> = {
   "": renderHome, recherche: renderSearch, organisation: renderOrganization, reseau: renderNetwork, chemin: renderPath,
-  carte: renderNear, territoire: renderTerritory,
+  carte: renderNear, territoire: renderTerritory, "reseau-territoire": renderTerritoryNetwork,
 };
 
 async function renderHome(main: HTMLElement): Promise<void> {
@@ -24,7 +25,10 @@ async function renderHome(main: HTMLElement): Promise<void> {
     h("ul", { class: "facts" },
       h("li", {}, h("a", { href: href("organisation", "cres-auvergne") }, "La CRES Auvergne")),
       h("li", {}, h("a", { href: href("carte", "", { commune: "03095", rayon: 20 }) }, "Autour de Cusset")),
-      h("li", {}, h("a", { href: href("territoire", "84", { niveau: "REGION" }) }, "La région Auvergne-Rhône-Alpes"))));
+      h("li", {}, h("a", { href: href("territoire", "84", { niveau: "REGION" }) }, "La région Auvergne-Rhône-Alpes")),
+      h("li", {}, h("a", { href: href("reseau-territoire", "83", { niveau: "REGION" }) },
+        "Le réseau dans l'ancienne région Auvergne")),
+      h("li", {}, h("a", { href: href("chemin") }, "Le chemin entre deux acteurs"))));
 }
 
 function layout(): HTMLElement {
@@ -36,6 +40,7 @@ function layout(): HTMLElement {
     h("header", {}, h("a", { class: "brand", href: "#/" }, "graphdir"), searchForm(),
       h("nav", { "aria-label": "Vues" }, h("a", { href: href("carte", "", { commune: "03095", rayon: 20 }) }, "Carte"),
         h("a", { href: href("territoire", "84", { niveau: "REGION" }) }, "Territoires"),
+        h("a", { href: href("chemin") }, "Chemin"),
         h("a", { href: "/graphql" }, "GraphiQL"))),
     main);
   // The skip link targets the main element without changing the route.

@@ -6,10 +6,10 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import Sigma from "sigma";
 
 import { gql, SOURCE_FIELDS, type SourceRef } from "./api";
-import { colourOf, FAMILY_COLOURS, TYPE_COLOURS } from "./colours";
-import { clear, h, section, status } from "./dom";
+import { colourBy, colourOf, legendEntries, type ColourBy } from "./colours";
+import { append, clear, h, section, status } from "./dom";
 import { exportLinks, query } from "./exports";
-import { FAMILIES, KINDS, NODE_TYPES, RELATIONS, label } from "./labels";
+import { KINDS, NODE_TYPES, RELATIONS, label } from "./labels";
 import { sourceView } from "./organization";
 import { go, href, type Route } from "./router";
 
@@ -51,17 +51,20 @@ function webglAvailable(): boolean {
 }
 
 export function draw(container: HTMLElement, nodes: NetNode[], edges: NetEdge[], info: Map<string, Details>,
-  onClick: (id: string) => void): Sigma | null {
+  onClick: (id: string) => void, by: ColourBy = "famille"): Sigma | null {
   if (!webglAvailable()) {
     container.append(status("Ce navigateur ne dessine pas le graphe (WebGL indisponible) : la liste ci-dessous le donne."));
     return null;
   }
   const graph = new Graph({ multi: true, type: "directed" });
+  // Nodes start on circles by depth (several roots, as in a territory's network, on the first circle).
+  const roots = nodes.filter((node) => node.depth === 0).length;
   nodes.forEach((node, index) => {
     const angle = (2 * Math.PI * index) / Math.max(nodes.length, 1);
+    const radius = node.depth + (roots > 1 ? 1 : 0);
     graph.addNode(node.id, {
-      label: node.label ?? node.id, size: node.depth === 0 ? 14 : 8 - Math.min(node.depth, 3),
-      color: colourOf(node.type, info.get(node.id)?.family), x: node.depth * Math.cos(angle), y: node.depth * Math.sin(angle),
+      label: node.label ?? node.id, size: node.depth === 0 && roots === 1 ? 14 : 8 - Math.min(node.depth, 3),
+      color: colourOf(node.type, info.get(node.id), by), x: radius * Math.cos(angle), y: radius * Math.sin(angle),
     });
   });
   for (const edge of edges) {
@@ -76,48 +79,55 @@ export function draw(container: HTMLElement, nodes: NetNode[], edges: NetEdge[],
   return renderer;
 }
 
-function controls(route: Route, id: string): HTMLFormElement {
+/** The settings of a network view (depth when `withDepth`, relation types, as-of year, colours), which `target`
+ * turns into the view's URL. */
+export function controls(route: Route, target: (params: Record<string, string | null>) => string,
+  withDepth = true): HTMLFormElement {
   const depth = route.params.get("profondeur") ?? "1";
   const types = (route.params.get("types") ?? "").split(",").filter(Boolean);
   const on = route.params.get("date") ?? "";
+  const by = colourBy(route.params.get("couleurs"));
   const year = on ? Number(on.slice(0, 4)) : new Date().getFullYear() + 1;
   const yearLabel = h("output", { id: "annee" }, on ? `au ${on}` : "toutes dates");
   const form = h("form", { class: "controls", "aria-label": "Réglages du réseau" },
-    h("label", {}, "Profondeur ", h("select", { name: "profondeur" },
-      ...[1, 2, 3].map((d) => h("option", { value: d, selected: String(d) === depth }, String(d))))),
+    withDepth ? h("label", {}, "Profondeur ", h("select", { name: "profondeur" },
+      ...[1, 2, 3].map((d) => h("option", { value: d, selected: String(d) === depth }, String(d))))) : null,
     h("fieldset", {}, h("legend", {}, "Relations (aucune cochée : toutes)"),
       ...Object.entries(RELATIONS).map(([type, name]) => h("label", {},
         h("input", { type: "checkbox", name: "types", value: type, checked: types.includes(type) }), ` ${name}`))),
     h("label", {}, "Date ", h("input", {
       type: "range", name: "annee", min: MIN_YEAR, max: new Date().getFullYear() + 1, value: year,
-      "aria-describedby": "annee",
+      "aria-describedby": "annee", "aria-valuetext": on ? `au ${on}` : "toutes dates",
     }), " ", yearLabel),
+    h("label", {}, "Couleurs ", h("select", { name: "couleurs" },
+      h("option", { value: "famille", selected: by === "famille" }, "par famille"),
+      h("option", { value: "type", selected: by === "type" }, "par type d'organisation"))),
     h("button", { type: "submit" }, "Afficher"));
   const slider = form.querySelector<HTMLInputElement>("input[name=annee]")!;
   slider.addEventListener("input", () => {
-    yearLabel.textContent = Number(slider.value) > new Date().getFullYear() ? "toutes dates" : `au ${slider.value}-12-31`;
+    const text = Number(slider.value) > new Date().getFullYear() ? "toutes dates" : `au ${slider.value}-12-31`;
+    yearLabel.textContent = text;
+    slider.setAttribute("aria-valuetext", text);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const data = new FormData(form);
     const chosen = Number(slider.value);
-    go(href("reseau", "", {
-      centre: id, profondeur: String(data.get("profondeur")), types: data.getAll("types").join(","),
-      date: chosen > new Date().getFullYear() ? null : `${chosen}-12-31`,
+    go(target({
+      profondeur: withDepth ? String(data.get("profondeur")) : null, types: data.getAll("types").join(","),
+      date: chosen > new Date().getFullYear() ? null : `${chosen}-12-31`, couleurs: String(data.get("couleurs")),
     }));
   });
   return form;
 }
 
-function legend(): HTMLElement {
+export function legend(by: ColourBy): HTMLElement {
   const swatch = (colour: string, text: string) => {
     const mark = h("span", { class: "swatch", "aria-hidden": "true" });
     mark.style.backgroundColor = colour; // through the CSSOM, which the page's policy allows (a style attribute it would not)
     return h("li", {}, mark, text);
   };
-  return h("ul", { class: "legend", "aria-label": "Légende" },
-    ...Object.entries(TYPE_COLOURS).filter(([t]) => t !== "Organization").map(([t, c]) => swatch(c, label(NODE_TYPES, t))),
-    ...Object.entries(FAMILY_COLOURS).map(([f, c]) => swatch(c, label(FAMILIES, f))));
+  return h("ul", { class: "legend", "aria-label": "Légende" }, ...legendEntries(by).map(([c, t]) => swatch(c, t)));
 }
 
 export function nodeLink(node: NetNode, info: Details | undefined): HTMLAnchorElement {
@@ -134,14 +144,18 @@ export function edgeList(edges: NetEdge[], names: Map<string, string>): HTMLElem
     sourceView(edge.sourceDocument, edge.excerpt))));
 }
 
-function nodeItem(node: NetNode, info: Map<string, Details>, route: Route, centre: string): HTMLLIElement {
+/** A node of the list under the map; `where` says where it stands (its distance), `centre` the node a path starts
+ * from (none: the node has no path link). */
+export function nodeItem(node: NetNode, info: Map<string, Details>, where: string, centre: string | null,
+  params: Record<string, string> = {}): HTMLLIElement {
   const kind = info.get(node.id)?.kind;
   const item = h("li", {}, nodeLink(node, info.get(node.id)), h("span", { class: "muted" },
-    ` ${label(NODE_TYPES, node.type)}${kind ? ` · ${label(KINDS, kind)}` : ""} · distance ${node.depth} `));
-  if (node.depth > 0) {
-    item.append(h("a", { href: href("reseau", "", { ...Object.fromEntries(route.params), centre: node.id }),
-      "aria-label": `Recentrer sur ${node.label ?? node.id}` }, "recentrer"), " · ",
-    h("a", { href: href("chemin", "", { de: centre, a: node.id }) }, "chemin"));
+    ` ${label(NODE_TYPES, node.type)}${kind ? ` · ${label(KINDS, kind)}` : ""} · ${where} `));
+  if (centre !== node.id) {
+    append(item, h("a", { href: href("reseau", "", { ...params, centre: node.id }),
+      "aria-label": `Recentrer sur ${node.label ?? node.id}` }, "recentrer"),
+    centre && " · ", centre && h("a", { href: href("chemin", "", { de: centre, a: node.id }),
+      "aria-label": `Chemin vers ${node.label ?? node.id}` }, "chemin"));
   }
   return item;
 }
@@ -161,17 +175,19 @@ export async function renderNetwork(main: HTMLElement, route: Route): Promise<vo
   const exportArgs = query({ centerId: id, depth, relationTypes: types.join(","), on, limit: 200 });
   const canvas = h("div", { id: "graphe", class: "graph", role: "img",
     "aria-label": `Graphe de ${network.nodes.length} nœuds et ${network.edges.length} relations` });
+  const by = colourBy(route.params.get("couleurs"));
   main.append(h("h1", {}, "Réseau de ", nodeLink(network.center, info.get(network.center.id))),
-    controls(route, id),
+    controls(route, (params) => href("reseau", "", { centre: id, ...params })),
     h("p", { class: "actions" }, ...exportLinks([["GEXF", `/export/network.gexf?${exportArgs}`],
       ["GraphML", `/export/network.graphml?${exportArgs}`], ["nœuds (CSV)", `/export/network.nodes.csv?${exportArgs}`],
       ["relations (CSV)", `/export/network.edges.csv?${exportArgs}`]])),
     h("p", { class: "summary" }, `${network.nodes.length} nœuds, ${network.edges.length} relations`,
       network.truncated ? " — réseau tronqué : les nœuds les moins liés ont été laissés de côté." : "."),
-    canvas, legend());
-  draw(canvas, network.nodes, network.edges, info, (node) => go(href("reseau", "", { ...Object.fromEntries(route.params),
-    centre: node })));
+    canvas, legend(by));
+  const params = Object.fromEntries(route.params);
+  draw(canvas, network.nodes, network.edges, info, (node) => go(href("reseau", "", { ...params, centre: node })), by);
   main.append(
-    section("Nœuds", h("ol", { class: "facts nodes" }, ...network.nodes.map((node) => nodeItem(node, info, route, id)))),
+    section("Nœuds", h("ol", { class: "facts nodes" }, ...network.nodes.map((node) => nodeItem(node, info,
+      `distance ${node.depth}`, id, params)))),
     section("Relations et leurs sources", edgeList(network.edges, names)));
 }

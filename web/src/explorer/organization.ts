@@ -13,6 +13,7 @@ const ORGANIZATION = `query Organisation($slug: String!) {
   organization(slug: $slug) {
     ${ORG} legalForm siren siret rna website foundedOn foundedOnInferred foundedOnNote description address
     location { latitude longitude approximate }
+    sites(first: 1) { location { latitude longitude approximate } }
     commune { code name parents { code name level } }
     coverage { territory { code name level } since until }
     memberOf(first: 50) { totalCount edges { role node { ${ORG} } ${FACT} } }
@@ -37,7 +38,7 @@ interface Territory { code: string; name: string; level: string }
 interface Organization extends Org {
   legalForm: string | null; siren: string | null; siret: string | null; rna: string | null; website: string | null;
   foundedOn: string | null; foundedOnInferred: boolean; foundedOnNote: string | null; description: string | null;
-  address: string | null; location: GeoPoint | null;
+  address: string | null; location: GeoPoint | null; sites: { location: GeoPoint | null }[];
   commune: (Territory & { parents: Territory[] }) | null;
   coverage: { territory: Territory; since: string | null; until: string | null }[];
   memberOf: { totalCount: number; edges: (Fact & { role: string | null; node: Org })[] };
@@ -112,6 +113,18 @@ function place(org: Organization): HTMLElement {
     !where && !covers && !org.address ? status("Lieu inconnu.") : null);
 }
 
+/** Its neighbours on the map: around it when it (or a site of it) is located, else around its commune, else the
+ * map of the territory it covers. */
+function neighbours(org: Organization): HTMLAnchorElement | null {
+  const located = org.location || org.sites.some((site) => site.location);
+  const covered = org.coverage[0]?.territory;
+  const link = located ? href("carte", "", { organisation: org.id, rayon: 30 })
+    : org.commune ? href("carte", "", { commune: org.commune.code, rayon: 30 })
+    : covered ? href("territoire", covered.code, { niveau: covered.level }) : null;
+  return link ? h("a", { class: "button", href: link }, located || org.commune ? "Voir ses voisins sur la carte"
+    : "Voir son territoire sur la carte") : null;
+}
+
 export async function renderOrganization(main: HTMLElement, route: Route): Promise<void> {
   const data = await gql<{ organization: Organization | null }>(ORGANIZATION, { slug: route.arg });
   const org = data.organization;
@@ -124,7 +137,8 @@ export async function renderOrganization(main: HTMLElement, route: Route): Promi
   document.title = `${org.name} · graphdir`;
   const nav = h("p", { class: "actions" },
     h("a", { class: "button", href: href("reseau", "", { centre: org.id }) }, "Voir son réseau"),
-    h("a", { class: "button", href: href("carte", "", { organisation: org.id, rayon: 30 }) }, "Voir ses voisins sur la carte"),
+    neighbours(org),
+    h("a", { class: "button", href: href("chemin", "", { de: org.id }) }, "Chemin vers un autre acteur"),
     ...exportLinks([["JSON-LD", `/export/organizations/${encodeURIComponent(org.slug)}.jsonld`]]));
   main.append(
     h("h1", {}, org.name, org.acronym && org.acronym !== org.name ? h("span", { class: "muted" }, ` ${org.acronym}`) : null),

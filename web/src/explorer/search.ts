@@ -2,11 +2,13 @@
 
 import { gql } from "./api";
 import { clear, debounce, h, status } from "./dom";
+import { exportLinks, query } from "./exports";
 import { FAMILIES, KINDS, LEVELS, NODE_TYPES, SEARCH_KINDS, label } from "./labels";
 import { go, href, type Route } from "./router";
 
-const SEARCH = `query Recherche($text: String!, $kinds: [SearchKind!]) {
-  search(text: $text, kinds: $kinds, first: 30) {
+const SEARCH = `query Recherche($text: String!, $kinds: [SearchKind!], $organizationKinds: [OrganizationKind!],
+    $families: [OrganizationFamily!]) {
+  search(text: $text, kinds: $kinds, organizationKinds: $organizationKinds, families: $families, first: 30) {
     score
     node {
       __typename id
@@ -56,8 +58,8 @@ export function searchForm(): HTMLFormElement {
   const show = (replace: boolean) => {
     const route = location.hash.startsWith("#/recherche") ? new URLSearchParams(location.hash.split("?")[1] ?? "")
       : new URLSearchParams();
-    go(href("recherche", "", { q: input.value.trim(), types: route.get("types"), famille: route.get("famille") }),
-      replace);
+    go(href("recherche", "", { q: input.value.trim(), types: route.get("types"), categorie: route.get("categorie"),
+      famille: route.get("famille") }), replace);
   };
   input.addEventListener("input", debounce(() => show(location.hash.startsWith("#/recherche")), 200));
   form.addEventListener("submit", (event) => { event.preventDefault(); show(false); });
@@ -77,36 +79,52 @@ export async function renderSearch(main: HTMLElement, route: Route): Promise<voi
   const input = document.getElementById("recherche") as HTMLInputElement | null;
   if (input && document.activeElement !== input) input.value = text;
   const chosenKinds = (route.params.get("types") ?? "").split(",").filter((k) => k in SEARCH_KINDS);
-  // The search field has no family filter: with a family, only organizations are asked for, then kept by family.
+  // An organization's kind or family narrows the search to organizations.
+  const category = route.params.get("categorie") ?? "";
   const family = route.params.get("famille") ?? "";
-  const kinds = family && family in FAMILIES ? ["ORGANIZATION"] : chosenKinds;
-  const familyFilter = h("label", {}, "Famille ", h("select", {
-    name: "famille",
-    onchange: (event: Event) => go(href("recherche", "", { q: text, types: chosenKinds.join(","),
-      famille: (event.target as HTMLSelectElement).value }), true),
-  }, h("option", { value: "" }, "toutes"), ...Object.entries(FAMILIES).map(([value, name]) =>
-    h("option", { value, selected: value === family }, name))));
-  const filters = h("fieldset", { class: "filters" }, h("legend", {}, "Types"),
+  const organizationKind = category in KINDS ? category : "";
+  const organizationFamily = family in FAMILIES ? family : "";
+  const kinds = organizationKind || organizationFamily ? ["ORGANIZATION"] : chosenKinds;
+  const state = { q: text, types: chosenKinds.join(","), categorie: organizationKind, famille: organizationFamily };
+  const choice = (name: "categorie" | "famille", title: string, table: Record<string, string>, chosen: string,
+    all: string) => h("label", {}, `${title} `, h("select", {
+    name,
+    onchange: (event: Event) => go(href("recherche", "", { ...state, [name]: (event.target as HTMLSelectElement).value }),
+      true),
+  }, h("option", { value: "" }, all), ...Object.entries(table).map(([value, name]) =>
+    h("option", { value, selected: value === chosen }, name))));
+  const filters = h("fieldset", { class: "filters" }, h("legend", {}, "Filtres"),
     ...Object.entries(SEARCH_KINDS).map(([kind, name]) => h("label", {},
       h("input", {
         type: "checkbox", value: kind, checked: kinds.includes(kind),
         onchange: (event: Event) => {
           const box = event.target as HTMLInputElement;
           const next = box.checked ? [...kinds, kind] : kinds.filter((k) => k !== kind);
-          go(href("recherche", "", { q: text, types: next.join(","), famille: family }), true);
+          const organizations = next.includes("ORGANIZATION") || !next.length;
+          go(href("recherche", "", { ...state, types: next.join(","), categorie: organizations ? organizationKind : "",
+            famille: organizations ? organizationFamily : "" }), true);
         },
-      }), ` ${name}`)), familyFilter);
+      }), ` ${name}`)),
+    choice("categorie", "Type d'organisation", KINDS, organizationKind, "tous"),
+    choice("famille", "Famille", FAMILIES, organizationFamily, "toutes"));
+  const download = !kinds.length || kinds.includes("ORGANIZATION") ? h("p", { class: "actions" },
+    ...exportLinks([["les organisations (CSV)", `/export/organizations.csv?${query({ text,
+      kinds: organizationKind, families: organizationFamily, first: 100 })}`]])) : null;
   const results = h("ol", { id: "resultats", class: "results" });
   clear(main);
   main.append(h("h1", {}, text ? `Résultats pour « ${text} »` : "Rechercher"), filters, results);
-  if (!/[\p{L}\p{N}]/u.test(text)) {
+  const hasText = /[\p{L}\p{N}]/u.test(text);
+  if (hasText && download) results.before(download);
+  if (!hasText) {
     results.replaceWith(status("Tapez un nom, un sigle, une commune ou un titre."));
     return;
   }
   const ticket = ++latest;
-  const data = await gql<{ search: Hit[] }>(SEARCH, { text, kinds: kinds.length ? kinds : null });
+  const data = await gql<{ search: Hit[] }>(SEARCH, { text, kinds: kinds.length ? kinds : null,
+    organizationKinds: organizationKind ? [organizationKind] : null,
+    families: organizationFamily ? [organizationFamily] : null });
   if (ticket !== latest) return; // a later keystroke's answer wins
-  const hits = family ? data.search.filter((hit) => hit.node.family === family) : data.search;
+  const hits = data.search;
   if (!hits.length) {
     results.replaceWith(status("Aucun résultat."));
     return;
