@@ -58,6 +58,15 @@ async def test_the_network_of_a_region_holds_the_organizations_inside_it(seeded:
     assert party and party[0]["excerpt"]
 
 
+async def test_three_round_trips_whatever_the_size(seeded: AsyncDriver, settings: Settings) -> None:
+    """The territory, its nodes, the edges among them (none to look for when it holds no organization)."""
+    for code, level in (("83", "REGION"), ("84", "REGION"), ("03", "DEPARTMENT")):
+        assert (await run(seeded, settings, QUERY, code=code, level=level, limit=1000)).round_trips == 3
+    empty = await run(seeded, settings, QUERY, code="63113", level="COMMUNE")
+    assert empty.ok["territoryNetwork"]["nodes"] == [] and empty.round_trips == 2
+    assert (await run(seeded, settings, QUERY, code="99999", level="COMMUNE")).round_trips == 1
+
+
 async def test_limit_keeps_the_most_linked_and_says_it_truncated(seeded: AsyncDriver, settings: Settings) -> None:
     whole = await territory_network(seeded, settings, code="83", level="REGION")
     cut = await territory_network(seeded, settings, code="83", level="REGION", limit=3)
