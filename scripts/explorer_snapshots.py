@@ -27,13 +27,16 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 SHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 CRES = "T3JnYW5pemF0aW9uOmNyZXMtYXV2ZXJnbmU="
+SEMET = "UGVyc29uOnBhc2NhbGUtc2VtZXQ="
 VIEWS = [
     ("search", "/#/recherche?q=cres", "#resultats li", {"width": 1200, "height": 760}),
     ("organization", "/#/organisation/cres-auvergne", "li.convention", {"width": 1200, "height": 900}),
     ("network", f"/#/reseau?centre={CRES}&profondeur=2", "#graphe canvas", {"width": 1200, "height": 1000}),
     ("map", "/#/territoire/03?niveau=DEPARTMENT", ".leaflet-container", {"width": 1200, "height": 900}),
     ("near", "/#/carte?commune=03095&rayon=20", ".leaflet-container", {"width": 1200, "height": 900}),
-    ("phone", "/#/organisation/cres-auvergne", "li.convention", {"width": 390, "height": 844}),
+    ("territory-network", "/#/reseau-territoire/83?niveau=REGION", "#graphe canvas", {"width": 1200, "height": 1000}),
+    ("path", f"/#/chemin?de={CRES}&a={SEMET}", "ul.edges li", {"width": 1200, "height": 1000}),
+    ("phone", "/#/organisation/cres-auvergne", "li.convention", {"width": 375, "height": 812}),
 ]
 
 
@@ -87,6 +90,8 @@ async def main() -> int:
                 shot = await browser.new_page(viewport=viewport)
                 await shot.goto(base + path)
                 await shot.locator(ready).first.wait_for(timeout=60_000)
+                if name == "path":  # the evidence of each edge, shown
+                    await shot.evaluate("document.querySelectorAll('details.source').forEach((d) => { d.open = true; })")
                 await shot.wait_for_timeout(1500)  # the layout and the map settle
                 await shot.screenshot(path=str(SHOTS / f"{name}.png"))
                 await shot.close()
