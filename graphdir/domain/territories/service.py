@@ -1,8 +1,8 @@
 """Territories: finding one by code, the hierarchy as it stood on a day, and what "inside a territory" means.
 
-Inclusion (organization and convention filters, Territory.organizations, partnersIn) is one rule, written in
-territories/cypher.py (schema/MODEL.md, "Inside a territory"); `resolve_id` turns a (code, level) pair into the graph
-id those queries take.
+Inclusion (organization and convention filters, Territory.organizations, partnersIn, territoryNetwork) is one rule,
+written in territories/cypher.py (schema/MODEL.md, "Inside a territory"); `resolve_id` turns a (code, level) pair into
+the graph id those queries take.
 """
 
 from __future__ import annotations
