@@ -91,7 +91,7 @@ async def main() -> int:
                 await shot.goto(base + path)
                 await shot.locator(ready).first.wait_for(timeout=60_000)
                 if name == "path":  # the evidence of each edge, shown
-                    await shot.evaluate("document.querySelectorAll('details.source').forEach((d) => { d.open = true; })")
+                    await shot.evaluate("document.querySelectorAll('details.source').forEach((d) => d.open = true)")
                 await shot.wait_for_timeout(1500)  # the layout and the map settle
                 await shot.screenshot(path=str(SHOTS / f"{name}.png"))
                 await shot.close()
