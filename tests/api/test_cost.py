@@ -51,6 +51,13 @@ def test_an_absent_or_null_first_counts_as_the_default_page_and_a_larger_one_as_
     assert cost("{ territories(first: 5000) { edges { cursor } } }") == 1 + 100 * 2
 
 
+def test_a_territory_network_costs_its_limit_per_node_and_edge_as_a_network_does() -> None:
+    network = '{ network(centerId: "x", limit: 50) { nodes { id } edges { id } } }'
+    inside = '{ territoryNetwork(code: "83", limit: 50) { truncated nodes { id } edges { id } } }'
+    assert cost(network) == 1 + (1 + 50 * 1) + (1 + 50 * 1) == cost(inside) - 1
+    assert cost('{ territoryNetwork(code: "83") { nodes { id } } }') == 1 + (1 + 200 * 1)
+
+
 def test_plain_lists_fragments_and_introspection() -> None:
     assert cost('{ territory(code: "03095") { parents { code } } }') == 1 + 1 + 5 * 1
     assert cost('{ organization(slug: "x") { sources { title } } }') == 1 + 1 + 10 * 1
