@@ -14,7 +14,8 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   } catch {
     throw new ApiError(`réponse illisible du serveur (HTTP ${response.status})`);
   }
-  if (payload.errors?.length && !payload.data) throw new ApiError(payload.errors.map((e) => e.message).join(" ; "));
+  // A partial answer (a field cut by the server's timeout comes back null) would read as "not found": an error it is.
+  if (payload.errors?.length) throw new ApiError(payload.errors.map((e) => e.message).join(" ; "));
   if (!payload.data) throw new ApiError(`pas de données (HTTP ${response.status})`);
   return payload.data;
 }
