@@ -40,7 +40,7 @@ from graphdir.text import slugify
 DATASET_URL = "https://www.data.gouv.fr/fr/datasets/base-sirene-des-entreprises-et-de-leurs-etablissements-siren-siret/"
 ESS_LIST_URL = "https://www.data.gouv.fr/fr/datasets/liste-des-entreprises-de-leconomie-sociale-et-solidaire/"
 _EDITION = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-_]?(0[1-9]|1[0-2])(?![0-9])")
-_COMMUNES = "MATCH (c:Commune) RETURN collect([c.code, c.location]) AS found"
+_COMMUNES = "MATCH (c:Commune) RETURN collect([c.code, c.location, coalesce(c.formerCodes, [])]) AS found"
 
 
 def edition_of(path: Path, given: str | None) -> str:
@@ -97,6 +97,8 @@ def _placements(sites: Sites, summary: ImportSummary) -> None:
     for note in sites.not_placed:
         what = "placed at the commune's centre" if note.reason == "coordinates far from the commune" else "not placed"
         summary.details.append(Detail(str(sites.path), note.line, what, note.reason, note.detail))
+    summary.details += [Detail(str(sites.path), note.line, "placed by commune history", note.reason, note.detail)
+                        for note in sites.history]
     placed = sum(1 for site in sites.sites if site.commune is not None)
     summary.placed_by_coordinates = sites.at_coordinates
     summary.placed_by_commune_code = placed - sites.at_coordinates
@@ -128,13 +130,17 @@ async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, es
         await require_communes(driver, database, establishments_path)
         found, _, _ = await driver.execute_query(_COMMUNES, database_=database, routing_="r")
         communes = {code: (point.latitude, point.longitude) if point is not None else None
-                    for code, point in found[0]["found"]}
+                    for code, point, _ in found[0]["found"]}
+        former: dict[str, list[str]] = {}
+        for code, _, olds in found[0]["found"]:
+            for old in olds:
+                former.setdefault(old, []).append(code)
         bar = RowProgress.for_stderr(progress, f"reading {establishments_path.name}")
         try:
-            sites = read_establishments(establishments_path, units, communes, on_row=bar.update)
+            sites = read_establishments(establishments_path, units, communes, on_row=bar.update, former=former)
         finally:
             bar.finish()
-        del communes
+        del communes, former
         summary.rows += sites.rows
         summary.establishments = len(sites.sites)
         _rejected(sites, summary)

@@ -106,6 +106,9 @@ class ImportSummary:
             by_code = f"{self.placed_by_commune_code} by commune code, " if self.placed_by_commune_code else ""
             out.append(f"placed: {self.placed} ({by_code}{self.placed_by_postal_code} by postal code, {by_departement} "
                        "by name in the département)")
+        history = len(self._of("placed by commune history"))
+        if history:
+            out[-1] += f"; {history} of them by commune history (a former commune's code or name)"
         not_placed = self.not_placed
         out.append(f"not placed, imported without a commune: {sum(not_placed.values())}{_reasons(not_placed)}")
         out.append(f"rejected rows: {sum(self.rejected.values())}{_reasons(self.rejected)}")
