@@ -105,6 +105,7 @@ class Unplaced(Enum):
     AMBIGUOUS = "ambiguous"
     UNKNOWN_COMMUNE_CODE = "unknown commune code"
     NO_PLACE = "no place given"
+    SEVERAL_COMMUNES = "rows in several communes"  # a list of establishments without SIRET (ESS France)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphdir.importers.coordinates import distance_km, to_wgs84
-from graphdir.importers.csvfile import CsvRow, CsvTable
+from graphdir.importers.csvfile import CsvRow, CsvTable, delimiter_of
 from graphdir.importers.legal_forms import Classification, classify_code
-from graphdir.importers.sources import TextSource
 from graphdir.loader.dates import DateError, parse_partial_date
 
 UNIT_COLUMNS = ("siren", "categorieJuridiqueUniteLegale")
@@ -101,14 +100,6 @@ class Sites(Read):
     history: list[Rejected] = field(default_factory=list)  # (line, commune, detail) of sites placed by a former code
 
 
-def _delimiter(path: Path) -> str:
-    """INSEE writes ','; a file saved again by a spreadsheet may use ';'. Read through TextSource: the file may be the
-    zip INSEE publishes."""
-    with TextSource.open(path) as source:
-        head = next(source.lines(), "")
-    return ";" if head.count(";") > head.count(",") else ","
-
-
 def _date(value: str) -> str | None:
     value = value.strip()
     if not value:
@@ -122,7 +113,7 @@ def _date(value: str) -> str | None:
 def read_ess_list(path: Path) -> dict[str, int]:
     """SIREN (padded to 9 digits: the list often drops leading zeros) -> its first line, of the ESS France list."""
     found: dict[str, int] = {}
-    with CsvTable.open(path, required=("SIREN",), delimiter=_delimiter(path)) as table:
+    with CsvTable.open(path, required=("SIREN",), delimiter=delimiter_of(path)) as table:
         for row in table:
             siren = row.values.get("SIREN", "").replace(" ", "")
             if siren.isdigit() and len(siren) <= 9:
@@ -133,7 +124,7 @@ def read_ess_list(path: Path) -> dict[str, int]:
 def read_units(path: Path, ess_list: Mapping[str, int] | None = None, on_row: OnRow | None = None) -> Units:
     required = UNIT_COLUMNS if ess_list is not None else (*UNIT_COLUMNS, "economieSocialeSolidaireUniteLegale")
     out = Units(path)
-    with CsvTable.open(path, required=required, delimiter=_delimiter(path)) as table:
+    with CsvTable.open(path, required=required, delimiter=delimiter_of(path)) as table:
         for row in table:
             out.rows += 1
             _unit(row, ess_list, out)
@@ -190,7 +181,7 @@ def read_establishments(path: Path, units: Units, communes: Mapping[str, tuple[f
     """The establishments of `units`; `communes`: the graph's commune codes -> centre (latitude, longitude);
     `former`: the code of a former commune -> the communes that claim it (their `formerCodes`)."""
     out = Sites(path)
-    with CsvTable.open(path, required=ESTABLISHMENT_COLUMNS, delimiter=_delimiter(path)) as table:
+    with CsvTable.open(path, required=ESTABLISHMENT_COLUMNS, delimiter=delimiter_of(path)) as table:
         for row in table:
             out.rows += 1
             _site(row, units.units, communes, out, former or {})

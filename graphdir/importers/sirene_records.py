@@ -54,7 +54,7 @@ def edition_of(path: Path, given: str | None) -> str:
     return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).strftime("%Y-%m")
 
 
-def _source(path: Path, kind: str, title: str, edition: str, url: str) -> Record:
+def file_source(path: Path, kind: str, title: str, edition: str, url: str) -> Record:
     return Record(str(path), 1, "sources", 0, line_dict(1, [
         ("id", f"src-{kind}-{edition}"), ("document", path.name), ("title", f"{title}, {edition}"), ("url", url),
         ("publishedOn", edition)]))
@@ -118,13 +118,13 @@ async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, es
     summary = ImportSummary(file=str(units_path), rows=units.rows, organizations=len(units.units))
     _rejected(units, summary)
     unit_source = f"src-sirene-unites-{release}"
-    records = [_source(units_path, "sirene-unites", "Base Sirene, unités légales (INSEE, StockUniteLegale)", release,
-                       DATASET_URL)]
+    records = [file_source(units_path, "sirene-unites", "Base Sirene, unités légales (INSEE, StockUniteLegale)",
+                           release, DATASET_URL)]
     ess_source = None
     if ess_list is not None:
         ess_edition = edition_of(ess_list, None)
         ess_source = (ess_list, f"src-ess-france-{ess_edition}")
-        records.append(_source(ess_list, "ess-france", "Liste des entreprises de l'ESS (ESS France)", ess_edition,
+        records.append(file_source(ess_list, "ess-france", "Liste des entreprises de l'ESS (ESS France)", ess_edition,
                                ESS_LIST_URL))
     if establishments_path is not None:
         await require_communes(driver, database, establishments_path)
@@ -146,7 +146,7 @@ async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, es
         _rejected(sites, summary)
         _placements(sites, summary)
         site_source = f"src-sirene-etablissements-{release}"
-        records.append(_source(establishments_path, "sirene-etablissements",
+        records.append(file_source(establishments_path, "sirene-etablissements",
                                "Base Sirene, établissements (INSEE, StockEtablissement)", release, DATASET_URL))
         records += [establishment_record(site, index, establishments_path, site_source)
                     for index, site in enumerate(sites.sites)]

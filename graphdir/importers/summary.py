@@ -5,8 +5,8 @@
     organizations: 3496 created, 0 updated, 0 unchanged
     establishments: 3637 created, 0 updated, 0 unchanged
     already in the graph: 0 (by SIREN 0, by SIRET 0, by RNA 0), 0 of them curated
-    placed: 3621 (3618 by postal code, 3 by name in the département)
-    not placed, imported without a commune: 16 (name not found: 16)
+    placed: 3637 (3634 by postal code, 3 by name in the département); 16 of them by commune history (...)
+    not placed, imported without a commune: 0
     rejected: 0
     ...
     nothing changed          <- a re-import
