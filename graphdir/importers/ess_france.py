@@ -7,7 +7,9 @@ Columns, by name (unknown ones ignored): `SIREN` (often without its leading zero
 sociale de l'entreprise`, `Famille juridique de l'entreprise`, and for the row's establishment `Code postal`,
 `Libellé de la commune de l'établissement` and `Code du département de l'établissement` (the département and région
 names are not read). The file is streamed; what is kept is one small entry per SIREN (its first line, name, family,
-the communes its rows name), so memory grows with the enterprises listed, not with the rows.
+the communes its rows name), so memory grows with the enterprises listed, not with the rows: about 600 bytes each
+while reading (measured on 200,000 generated rows of 175,001 SIRENs: 105 MB), some 0.7 GB for the whole list before
+the load, whose records write_import then holds as it does every importer's.
 
 Family: the list's own "Famille juridique" (not a legal-form code), folded, through FAMILIES. No real edition of the
 list was at hand when this table was written: its values are those the list's documentation and the committed
@@ -23,6 +25,7 @@ rejected ("conflicting rows"); its place still counts.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,9 +52,13 @@ FAMILIES = {
                      "entreprises commerciales de ess", "societe commerciale", "societes commerciales"), "ess-company"),
 }
 
+_CLASSIFICATIONS = {rule: Classification("ENTERPRISE", family, f"ess-france-family:{rule}")
+                    for rule, family in _RULES.items()}
+
+
 def classify_family(value: str) -> Classification | None:
     rule = FAMILIES.get(fold(value))
-    return Classification("ENTERPRISE", _RULES[rule], f"ess-france-family:{rule}") if rule else None
+    return _CLASSIFICATIONS[rule] if rule else None
 
 
 @dataclass(slots=True)
@@ -61,7 +68,10 @@ class Listed:
     family: str  # the list's value, as written
     classification: Classification
     placements: list[tuple[int, Placement]] = field(default_factory=list)  # (line, placement) of each of its rows
-    lines: list[int] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[int]:
+        return [line for line, _ in self.placements]
 
     @property
     def placement(self) -> tuple[int, Placement]:
@@ -115,7 +125,6 @@ def _take(row: CsvRow, places: PlaceIndex, out: EssFranceFile) -> None:
     known = out.units.get(siren)
     if known is not None:
         known.placements.append((row.line, placement))
-        known.lines.append(row.line)
         if (name, values[FAMILY]) != (known.name, known.family):
             return reject("conflicting rows", f"repeats SIREN {siren} of line {known.line} with another name or "
                           "family; the first is kept")
@@ -124,7 +133,7 @@ def _take(row: CsvRow, places: PlaceIndex, out: EssFranceFile) -> None:
     if classification is None:
         return reject("family not classified", f"{FAMILY} {values[FAMILY]!r} is none of the list's families known to "
                       "graphdir/importers/ess_france.py")
-    out.units[siren] = Listed(row.line, name, values[FAMILY], classification, [(row.line, placement)], [row.line])
+    out.units[siren] = Listed(row.line, name, sys.intern(values[FAMILY]), classification, [(row.line, placement)])
     return None
 
 

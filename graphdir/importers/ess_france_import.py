@@ -93,7 +93,8 @@ async def _with_sites(driver: AsyncDriver, database: str, sirens: list[str]) -> 
 
 def _organization(listed: EssFranceFile, siren: str, unit: Listed, index: int, source: str,
                   commune: str | None) -> Record:
-    shown = ", ".join(map(str, unit.lines[:20])) + (f" and {len(unit.lines) - 20} more" if len(unit.lines) > 20 else "")
+    lines = unit.lines
+    shown = ", ".join(map(str, lines[:20])) + (f" and {len(lines) - 20} more" if len(lines) > 20 else "")
     data = line_dict(unit.line, [
         ("id", organization_id(siren)),
         ("name", unit.name),
@@ -104,7 +105,7 @@ def _organization(listed: EssFranceFile, siren: str, unit: Listed, index: int, s
         ("siren", siren),
         ("commune", commune),
         ("cited", [line_dict(unit.line, [("source", source), ("excerpt", f"{listed.path.name} "
-                                                                        f"line{'s' if len(unit.lines) > 1 else ''} "
+                                                                        f"line{'s' if len(lines) > 1 else ''} "
                                                                         f"{shown}")])]),
     ])
     return Record(str(listed.path), unit.line, "organizations", index, data)
