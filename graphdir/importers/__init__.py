@@ -23,6 +23,8 @@ Modules, in the order an import goes through them:
     mapping         the mapping file of a spreadsheet import
     sheet           a spreadsheet's rows (CSV or XLSX)
     sheet_import    the spreadsheet import: organizations, MEMBER_OF the mapping's organization
+    ess_france      ESS France's list of ESS enterprises: rows -> one enterprise per SIREN, placed, its family
+    ess_france_import  the ESS France import
     summary         the figures and row details
     progress        rows, rows/s, time left while reading
     command         `graphdir import` itself

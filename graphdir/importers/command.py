@@ -24,9 +24,9 @@ from graphdir.loader.command import refused
 
 EXIT_OK = 0
 EXIT_NOT_WRITTEN = 1
-SOURCES = ("siae", "sirene", "rna", "sheet")
+SOURCES = ("siae", "sirene", "rna", "sheet", "ess-france")
 # How many files each source takes: sirene its units, then (optional) their establishments; rna any number.
-FILES = {"siae": (1, 1), "sirene": (1, 2), "rna": (1, None), "sheet": (1, 1)}
+FILES = {"siae": (1, 1), "sirene": (1, 2), "rna": (1, None), "sheet": (1, 1), "ess-france": (1, 1)}
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class ImportOptions:
     edition: str | None = None
     url: str | None = None
     report: Path | None = None
-    encoding: str | None = None  # rna: auto unless given; sheet: the mapping's
+    encoding: str | None = None  # rna, ess-france: auto unless given; sheet: the mapping's
     mapping: Path | None = None  # sheet
     ess_list: Path | None = None  # sirene
 
@@ -61,6 +61,12 @@ async def _import(driver: AsyncDriver, database: str, source: str, paths: list[P
         return await import_rna(driver, database, paths, edition=options.edition, url=options.url,
                                 encoding=options.encoding or "auto", dry_run=dry_run, progress=progress,
                                 report=report)
+    if source == "ess-france":
+        from graphdir.importers.ess_france_import import import_ess_france
+
+        return await import_ess_france(driver, database, paths[0], edition=options.edition, url=options.url,
+                                       encoding=options.encoding or "auto", dry_run=dry_run, progress=progress,
+                                       report=report)
     from graphdir.importers.sheet_import import import_sheet
 
     if options.mapping is None:

@@ -24,9 +24,20 @@ from pathlib import Path
 from graphdir.importers.errors import ImportFileError
 from graphdir.importers.sources import TextSource, UndecodableLine
 
-__all__ = ["CsvRow", "CsvTable", "ImportFileError"]
+__all__ = ["CsvRow", "CsvTable", "ImportFileError", "delimiter_of"]
 
 _OTHER_DELIMITERS = {",": "','", "\t": "tab", "|": "'|'", ";": "';'"}
+
+
+def delimiter_of(path: Path, encoding: str = "utf-8") -> str:
+    """',' or ';', whichever the header line holds more of: INSEE and data.gouv.fr write ',', a file saved again by a
+    spreadsheet may use ';'. Read through TextSource: the file may be a zip."""
+    with TextSource.open(path, encoding=encoding) as source:
+        try:
+            head = next(source.lines(), "")
+        except UndecodableLine:
+            return ","  # CsvTable reports the bytes, with their line and column
+    return ";" if head.count(";") > head.count(",") else ","
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,10 @@ async def require_communes(driver: AsyncDriver, database: str, path: Path) -> No
 
 
 def count_placement(summary: ImportSummary, file: str, line: int, placement: Placement) -> None:
+    if placement.history:  # an old code or name: the rule that placed it, on the row's line of the summary
+        assert placement.commune is not None
+        summary.details.append(Detail(file, line, "placed by commune history",
+                                      f"{placement.commune.code} {placement.commune.name}", placement.history))
     if placement.commune is None:
         assert placement.reason is not None
         summary.details.append(Detail(file, line, "not placed", placement.reason.value, placement.detail))

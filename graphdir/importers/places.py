@@ -15,13 +15,18 @@ Resolution, never a guess:
    département (CODE_DEPARTEMENT, and the one the postal code points to), by name: one is the answer, flagged
    `method="departement"`; several is AMBIGUOUS;
 3. otherwise UNKNOWN_POSTAL_CODE (no commune has that code) or NAME_NOT_FOUND.
+
+At each step a commune's current name comes first; only when no commune bears the name today are the former names
+tried (`formerNames`: the names it and the former communes now inside it had since 1943, seeds/territories/README.md):
+"HERBLAY" 95220 is Herblay-sur-Seine (95306), "BELLEGARDE SUR VALSERINE" 01200 is Valserhône (01033). One commune is
+the answer, with `history` saying which former name placed it; a former name two communes share is AMBIGUOUS.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -37,7 +42,8 @@ MATCH (c:Commune)
 OPTIONAL MATCH (c)-[:PART_OF]->(d:Departement|Collectivite)
 WITH c, collect(d.code)[0] AS departement
 RETURN c.code AS code, c.name AS name, coalesce(departement, '') AS departement,
-       coalesce(c.postalCodes, []) AS postalCodes
+       coalesce(c.postalCodes, []) AS postalCodes, coalesce(c.formerCodes, []) AS formerCodes,
+       coalesce(c.formerNames, []) AS formerNames
 """
 
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte", "sts": "saints", "stes": "saintes"}
@@ -87,6 +93,9 @@ class Commune:
     name: str
     departement: str
     postal_codes: tuple[str, ...]
+    # Its history (seeds/territories/README.md): codes and names of the former communes now inside it.
+    former_codes: tuple[str, ...] = ()
+    former_names: tuple[str, ...] = ()
 
 
 class Unplaced(Enum):
@@ -96,31 +105,42 @@ class Unplaced(Enum):
     AMBIGUOUS = "ambiguous"
     UNKNOWN_COMMUNE_CODE = "unknown commune code"
     NO_PLACE = "no place given"
+    SEVERAL_COMMUNES = "rows in several communes"  # a list of establishments without SIRET (ESS France)
 
 
 @dataclass(frozen=True, slots=True)
 class Placement:
     commune: Commune | None
-    method: str = ""  # "postal-code" or "departement" when placed
+    method: str = ""  # "postal-code", "departement" or "commune-code" when placed
     reason: Unplaced | None = None
     detail: str = ""  # why it was placed by département, or why it was not placed
+    history: str = ""  # when an old name or code placed it: which, and of what commune
 
     @property
     def code(self) -> str | None:
         return self.commune.code if self.commune else None
 
 
+# (name key, commune, the former name matched or "" for its current name)
+_Named = tuple[str, Commune, str]
+
+
 class PlaceIndex:
     def __init__(self, communes: Iterable[Commune]) -> None:
-        self.by_postal_code: dict[str, list[tuple[str, Commune]]] = {}
-        self.by_departement: dict[str, dict[str, list[Commune]]] = {}
+        self.by_postal_code: dict[str, list[_Named]] = {}
+        self.by_departement: dict[str, dict[str, list[_Named]]] = {}
         self.by_code: dict[str, Commune] = {}
+        self.by_former_code: dict[str, list[Commune]] = {}
         for commune in communes:
             self.by_code[commune.code] = commune
-            key = name_key(commune.name)
-            for postal_code in commune.postal_codes:
-                self.by_postal_code.setdefault(postal_code, []).append((key, commune))
-            self.by_departement.setdefault(commune.departement, {}).setdefault(key, []).append(commune)
+            for old in commune.former_codes:
+                self.by_former_code.setdefault(old, []).append(commune)
+            names = [(name_key(commune.name), commune, "")]
+            names += [(name_key(former), commune, former) for former in commune.former_names]
+            for named in names:
+                for postal_code in commune.postal_codes:
+                    self.by_postal_code.setdefault(postal_code, []).append(named)
+                self.by_departement.setdefault(commune.departement, {}).setdefault(named[0], []).append(named)
 
     @classmethod
     def from_jsonl(cls, path: Path) -> PlaceIndex:
@@ -130,7 +150,8 @@ class PlaceIndex:
     async def from_graph(cls, driver: AsyncDriver, database: str) -> PlaceIndex:
         """The index of the communes in the graph: the COG the directory was loaded with, wherever graphdir runs."""
         records, _, _ = await driver.execute_query(COMMUNES, database_=database, routing_="r")
-        return cls(Commune(r["code"], r["name"], r["departement"], tuple(r["postalCodes"])) for r in records)
+        return cls(Commune(r["code"], r["name"], r["departement"], tuple(r["postalCodes"]), tuple(r["formerCodes"]),
+                           tuple(r["formerNames"])) for r in records)
 
     def resolve(self, postal_code: str, name: str, departement: str = "") -> Placement:
         postal_code = postal_code.strip()
@@ -138,25 +159,42 @@ class PlaceIndex:
         if not _POSTAL_CODE.fullmatch(postal_code):
             return Placement(None, reason=Unplaced.INVALID_POSTAL_CODE, detail=f"{postal_code!r} is not 5 digits")
         served = self.by_postal_code.get(postal_code, [])
-        found = [commune for commune_key, commune in served if commune_key == key]
-        if len(found) == 1:
-            return Placement(found[0], "postal-code")
-        if found:
-            return _ambiguous(found, f"under {postal_code}")
+        found = [named for named in served if named[0] == key]
+        placed = _one(found, name, "postal-code", lambda _: "", f"under {postal_code}")
+        if placed is not None:
+            return placed
         departements = departement_of_postal_code(postal_code)
         if departement.strip():
             departements.add(normalise_departement(departement))
-        in_departements = [c for d in sorted(departements) for c in self.by_departement.get(d, {}).get(key, [])]
+        in_departements = [named for d in sorted(departements) for named in self.by_departement.get(d, {}).get(key, [])]
         why = (f"{postal_code} serves no commune named {name.strip()!r}" if served
                else f"{postal_code} is the postal code of no commune (a CEDEX code?)")
-        if len(in_departements) == 1:
-            return Placement(in_departements[0], "departement", detail=f"{why}; the only one of département "
-                             f"{in_departements[0].departement} with that name")
-        if in_departements:
-            return _ambiguous(in_departements, f"in département {'/'.join(sorted(departements))} ({why})")
+        placed = _one(in_departements, name, "departement",
+                      lambda commune: f"{why}; the only one of département {commune.departement} with that name",
+                      f"in département {'/'.join(sorted(departements))} ({why})")
+        if placed is not None:
+            return placed
         reason = Unplaced.NAME_NOT_FOUND if served else Unplaced.UNKNOWN_POSTAL_CODE
         return Placement(None, reason=reason, detail=f"{why}, nor does département {'/'.join(sorted(departements))} "
                          "have one")
+
+
+def _one(found: list[_Named], name: str, method: str, detail: Callable[[Commune], str],
+         where: str) -> Placement | None:
+    """The placement `found` gives: a commune by its current name first, else by a former name; None if none."""
+    current = [commune for _, commune, former in found if not former]
+    formerly = {commune.code: (commune, former) for _, commune, former in found if former}
+    if len(current) == 1:
+        return Placement(current[0], method, detail=detail(current[0]))
+    if current:
+        return _ambiguous(current, where)
+    if len(formerly) == 1:
+        commune, former = next(iter(formerly.values()))
+        return Placement(commune, method, detail=detail(commune),
+                         history=f"{name.strip()!r} is {former!r}, a former name of {commune.code} {commune.name}")
+    if formerly:
+        return _ambiguous([commune for commune, _ in formerly.values()], f"{where} by their former names")
+    return None
 
 
 def _ambiguous(found: list[Commune], where: str) -> Placement:
@@ -173,7 +211,8 @@ def read_communes(path: Path) -> Iterator[Commune]:
             record = json.loads(line)
             if record.get("level") != "COMMUNE":
                 continue
-            yield Commune(record["code"], record["name"], _departement(record), tuple(record.get("postalCodes") or ()))
+            yield Commune(record["code"], record["name"], _departement(record), tuple(record.get("postalCodes") or ()),
+                          tuple(record.get("formerCodes") or ()), tuple(record.get("formerNames") or ()))
 
 
 def _departement(record: dict[str, object]) -> str:

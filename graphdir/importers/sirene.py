@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graphdir.importers.coordinates import distance_km, to_wgs84
-from graphdir.importers.csvfile import CsvRow, CsvTable
+from graphdir.importers.csvfile import CsvRow, CsvTable, delimiter_of
 from graphdir.importers.legal_forms import Classification, classify_code
-from graphdir.importers.sources import TextSource
 from graphdir.loader.dates import DateError, parse_partial_date
 
 UNIT_COLUMNS = ("siren", "categorieJuridiqueUniteLegale")
@@ -98,14 +97,7 @@ class Sites(Read):
     sites: list[Site] = field(default_factory=list)
     at_coordinates: int = 0
     not_placed: list[Rejected] = field(default_factory=list)  # (line, reason, detail) of sites without a commune
-
-
-def _delimiter(path: Path) -> str:
-    """INSEE writes ','; a file saved again by a spreadsheet may use ';'. Read through TextSource: the file may be the
-    zip INSEE publishes."""
-    with TextSource.open(path) as source:
-        head = next(source.lines(), "")
-    return ";" if head.count(";") > head.count(",") else ","
+    history: list[Rejected] = field(default_factory=list)  # (line, commune, detail) of sites placed by a former code
 
 
 def _date(value: str) -> str | None:
@@ -121,7 +113,7 @@ def _date(value: str) -> str | None:
 def read_ess_list(path: Path) -> dict[str, int]:
     """SIREN (padded to 9 digits: the list often drops leading zeros) -> its first line, of the ESS France list."""
     found: dict[str, int] = {}
-    with CsvTable.open(path, required=("SIREN",), delimiter=_delimiter(path)) as table:
+    with CsvTable.open(path, required=("SIREN",), delimiter=delimiter_of(path)) as table:
         for row in table:
             siren = row.values.get("SIREN", "").replace(" ", "")
             if siren.isdigit() and len(siren) <= 9:
@@ -132,7 +124,7 @@ def read_ess_list(path: Path) -> dict[str, int]:
 def read_units(path: Path, ess_list: Mapping[str, int] | None = None, on_row: OnRow | None = None) -> Units:
     required = UNIT_COLUMNS if ess_list is not None else (*UNIT_COLUMNS, "economieSocialeSolidaireUniteLegale")
     out = Units(path)
-    with CsvTable.open(path, required=required, delimiter=_delimiter(path)) as table:
+    with CsvTable.open(path, required=required, delimiter=delimiter_of(path)) as table:
         for row in table:
             out.rows += 1
             _unit(row, ess_list, out)
@@ -185,13 +177,14 @@ def _unit(row: CsvRow, ess_list: Mapping[str, int] | None, out: Units) -> None:
 
 
 def read_establishments(path: Path, units: Units, communes: Mapping[str, tuple[float, float] | None],
-                        on_row: OnRow | None = None) -> Sites:
-    """The establishments of `units`; `communes`: the graph's commune codes -> centre (latitude, longitude)."""
+                        on_row: OnRow | None = None, former: Mapping[str, Sequence[str]] | None = None) -> Sites:
+    """The establishments of `units`; `communes`: the graph's commune codes -> centre (latitude, longitude);
+    `former`: the code of a former commune -> the communes that claim it (their `formerCodes`)."""
     out = Sites(path)
-    with CsvTable.open(path, required=ESTABLISHMENT_COLUMNS, delimiter=_delimiter(path)) as table:
+    with CsvTable.open(path, required=ESTABLISHMENT_COLUMNS, delimiter=delimiter_of(path)) as table:
         for row in table:
             out.rows += 1
-            _site(row, units.units, communes, out)
+            _site(row, units.units, communes, out, former or {})
             if on_row is not None:
                 on_row(out.rows, table)
     return out
@@ -205,7 +198,7 @@ def commune_of(code: str) -> str:
 
 
 def _site(row: CsvRow, units: Mapping[str, Unit], communes: Mapping[str, tuple[float, float] | None],
-          out: Sites) -> None:
+          out: Sites, former: Mapping[str, Sequence[str]]) -> None:
     values = row.values
     unit = units.get(values["siren"])
     if unit is None:
@@ -225,9 +218,18 @@ def _site(row: CsvRow, units: Mapping[str, Unit], communes: Mapping[str, tuple[f
     code = commune_of(values["codeCommuneEtablissement"])
     commune = code if code in communes else None
     location: tuple[float, float] | None = None
+    heirs = former.get(code, ()) if commune is None else ()
+    if len(heirs) == 1:  # a former commune's code (an old row): the commune it is inside now
+        commune = code = heirs[0]
+        out.history.append(Rejected(row.line, code, f"commune code {values['codeCommuneEtablissement']} is a former "
+                                    f"commune now inside {code}"))
     if commune is None:
         why = "no commune code (abroad?)" if not code else f"no commune of the graph has the code {code!r}"
-        out.not_placed.append(Rejected(row.line, "unknown commune code" if code else "no commune code", why))
+        reason = "unknown commune code" if code else "no commune code"
+        if heirs:
+            reason, why = "ambiguous", f"commune code {code} is a former commune now inside {len(heirs)} communes " \
+                f"({', '.join(heirs)}): the row does not say which"
+        out.not_placed.append(Rejected(row.line, reason, why))
     else:
         location = _location(row, code, communes[code], out)
     ceased = values.get("etatAdministratifEtablissement") in ("F", "C")

@@ -40,7 +40,7 @@ from graphdir.text import slugify
 DATASET_URL = "https://www.data.gouv.fr/fr/datasets/base-sirene-des-entreprises-et-de-leurs-etablissements-siren-siret/"
 ESS_LIST_URL = "https://www.data.gouv.fr/fr/datasets/liste-des-entreprises-de-leconomie-sociale-et-solidaire/"
 _EDITION = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[-_]?(0[1-9]|1[0-2])(?![0-9])")
-_COMMUNES = "MATCH (c:Commune) RETURN collect([c.code, c.location]) AS found"
+_COMMUNES = "MATCH (c:Commune) RETURN collect([c.code, c.location, coalesce(c.formerCodes, [])]) AS found"
 
 
 def edition_of(path: Path, given: str | None) -> str:
@@ -54,7 +54,7 @@ def edition_of(path: Path, given: str | None) -> str:
     return dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).strftime("%Y-%m")
 
 
-def _source(path: Path, kind: str, title: str, edition: str, url: str) -> Record:
+def file_source(path: Path, kind: str, title: str, edition: str, url: str) -> Record:
     return Record(str(path), 1, "sources", 0, line_dict(1, [
         ("id", f"src-{kind}-{edition}"), ("document", path.name), ("title", f"{title}, {edition}"), ("url", url),
         ("publishedOn", edition)]))
@@ -97,6 +97,8 @@ def _placements(sites: Sites, summary: ImportSummary) -> None:
     for note in sites.not_placed:
         what = "placed at the commune's centre" if note.reason == "coordinates far from the commune" else "not placed"
         summary.details.append(Detail(str(sites.path), note.line, what, note.reason, note.detail))
+    summary.details += [Detail(str(sites.path), note.line, "placed by commune history", note.reason, note.detail)
+                        for note in sites.history]
     placed = sum(1 for site in sites.sites if site.commune is not None)
     summary.placed_by_coordinates = sites.at_coordinates
     summary.placed_by_commune_code = placed - sites.at_coordinates
@@ -116,31 +118,35 @@ async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, es
     summary = ImportSummary(file=str(units_path), rows=units.rows, organizations=len(units.units))
     _rejected(units, summary)
     unit_source = f"src-sirene-unites-{release}"
-    records = [_source(units_path, "sirene-unites", "Base Sirene, unités légales (INSEE, StockUniteLegale)", release,
-                       DATASET_URL)]
+    records = [file_source(units_path, "sirene-unites", "Base Sirene, unités légales (INSEE, StockUniteLegale)",
+                           release, DATASET_URL)]
     ess_source = None
     if ess_list is not None:
         ess_edition = edition_of(ess_list, None)
         ess_source = (ess_list, f"src-ess-france-{ess_edition}")
-        records.append(_source(ess_list, "ess-france", "Liste des entreprises de l'ESS (ESS France)", ess_edition,
+        records.append(file_source(ess_list, "ess-france", "Liste des entreprises de l'ESS (ESS France)", ess_edition,
                                ESS_LIST_URL))
     if establishments_path is not None:
         await require_communes(driver, database, establishments_path)
         found, _, _ = await driver.execute_query(_COMMUNES, database_=database, routing_="r")
         communes = {code: (point.latitude, point.longitude) if point is not None else None
-                    for code, point in found[0]["found"]}
+                    for code, point, _ in found[0]["found"]}
+        former: dict[str, list[str]] = {}
+        for code, _, olds in found[0]["found"]:
+            for old in olds:
+                former.setdefault(old, []).append(code)
         bar = RowProgress.for_stderr(progress, f"reading {establishments_path.name}")
         try:
-            sites = read_establishments(establishments_path, units, communes, on_row=bar.update)
+            sites = read_establishments(establishments_path, units, communes, on_row=bar.update, former=former)
         finally:
             bar.finish()
-        del communes
+        del communes, former
         summary.rows += sites.rows
         summary.establishments = len(sites.sites)
         _rejected(sites, summary)
         _placements(sites, summary)
         site_source = f"src-sirene-etablissements-{release}"
-        records.append(_source(establishments_path, "sirene-etablissements",
+        records.append(file_source(establishments_path, "sirene-etablissements",
                                "Base Sirene, établissements (INSEE, StockEtablissement)", release, DATASET_URL))
         records += [establishment_record(site, index, establishments_path, site_source)
                     for index, site in enumerate(sites.sites)]

@@ -5,8 +5,8 @@
     organizations: 3496 created, 0 updated, 0 unchanged
     establishments: 3637 created, 0 updated, 0 unchanged
     already in the graph: 0 (by SIREN 0, by SIRET 0, by RNA 0), 0 of them curated
-    placed: 3621 (3618 by postal code, 3 by name in the département)
-    not placed, imported without a commune: 16 (name not found: 16)
+    placed: 3637 (3634 by postal code, 3 by name in the département); 16 of them by commune history (...)
+    not placed, imported without a commune: 0
     rejected: 0
     ...
     nothing changed          <- a re-import
@@ -106,6 +106,9 @@ class ImportSummary:
             by_code = f"{self.placed_by_commune_code} by commune code, " if self.placed_by_commune_code else ""
             out.append(f"placed: {self.placed} ({by_code}{self.placed_by_postal_code} by postal code, {by_departement} "
                        "by name in the département)")
+        history = len(self._of("placed by commune history"))
+        if history:
+            out[-1] += f"; {history} of them by commune history (a former commune's code or name)"
         not_placed = self.not_placed
         out.append(f"not placed, imported without a commune: {sum(not_placed.values())}{_reasons(not_placed)}")
         out.append(f"rejected rows: {sum(self.rejected.values())}{_reasons(self.rejected)}")

@@ -202,7 +202,7 @@ def plan_territory(data: Mapping[str, Any]) -> NodeRow:
     level, code = data["level"], data["code"]
     tid = territory_id(level, code)
     props = _Props(id=tid, code=code, name=data["name"], level=level)
-    props.copy_fields(data, ("population", "postalCodes", "source"))
+    props.copy_fields(data, ("population", "postalCodes", "formerCodes", "formerNames", "source"))
     location = data.get("location")
     if location is not None:
         found = location_of(location)

