@@ -11,6 +11,7 @@ Modules, in the order an import goes through them:
     identity        identity resolution, one step of every import: match by SIREN, SIRET, RNA id; merge, enrich
     identity_reads  the graph reads identity resolution makes
     loading         what every import does around its reading: placements counted, identity, load, report file
+    batches         an import written in batches as it is read (SIRENE, RNA, spreadsheets): memory bounded
     siae            the SIAE list's rows -> one placed establishment per SIRET
     records         SIAE establishments -> loader records (seeds/FORMAT.md): one organization per SIREN, its sites
     siae_import     the SIAE import

@@ -4,6 +4,7 @@
     for row in table:            # CsvRow(line, values={column: stripped text}, problem)
         ...
     table.bytes_read, table.size # for progress
+    rows = check_readable(path, required=..., delimiter=";")   # a pass that keeps nothing: the same errors, or rows
 
 The file, plain or a zip holding one CSV, is streamed (graphdir.importers.sources: one row in memory at a time) and
 decoded in the encoding its source declares. Raised as ImportFileError, before any row is yielded or while reading,
@@ -12,6 +13,10 @@ in), a damaged zip, an empty file, a header that is one column holding another d
 required column missing, a column named twice. A row whose field count differs from the header's is yielded with its
 `problem` set: the importer rejects that row and goes on. Unknown columns are read and ignored by whoever does not ask
 for them.
+
+Importers write in batches as they read (graphdir.importers.batches), so a file found unreadable half-way would leave
+the batches before it written: `check_readable` is their first pass, decoding and splitting every line the way
+iterating does (so with the same errors) without building a row; about a tenth of the import's reading time.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from pathlib import Path
 from graphdir.importers.errors import ImportFileError
 from graphdir.importers.sources import TextSource, UndecodableLine
 
-__all__ = ["CsvRow", "CsvTable", "ImportFileError", "delimiter_of"]
+__all__ = ["CsvRow", "CsvTable", "ImportFileError", "check_readable", "delimiter_of"]
 
 _OTHER_DELIMITERS = {",": "','", "\t": "tab", "|": "'|'", ";": "';'"}
 
@@ -99,6 +104,18 @@ class CsvTable:
             problem = "" if len(fields) == width else f"{len(fields)} fields where the header has {width}"
             yield CsvRow(start, values, problem)
 
+    def check_rest(self) -> int:
+        """Read the rest of the file without keeping anything; raise what iterating would; return the rows read."""
+        rows = 0
+        while True:
+            try:
+                fields = next(self._reader)
+            except StopIteration:
+                return rows
+            except csv.Error as exc:
+                raise ImportFileError(self.name, self.source.line, f"malformed CSV: {exc}") from exc
+            rows += bool(fields)
+
     def _decoded(self) -> Iterator[str]:
         try:
             yield from self.source.lines()
@@ -133,3 +150,10 @@ class CsvTable:
             raise ImportFileError(self.name, 1, f"required {noun} missing from the header "
                                   f"(it has: {', '.join(header)})", ", ".join(missing))
         return header
+
+
+def check_readable(path: Path, *, required: Sequence[str], delimiter: str = ";", encoding: str = "utf-8",
+                   member: str | None = None) -> int:
+    """The rows of a file readable as a whole (ImportFileError otherwise), read without keeping any."""
+    with CsvTable.open(path, required=required, delimiter=delimiter, encoding=encoding, member=member) as table:
+        return table.check_rest()

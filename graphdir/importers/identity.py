@@ -64,8 +64,10 @@ async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: s
     organizations = [r for r in records if r.section == "organizations"]
     establishments = [r for r in records if r.section == "establishments"]
     sirets: dict[str, list[str]] = defaultdict(list)  # incoming organization id -> its SIRETs
-    for record in establishments:
-        sirets[str(record.data.get("organization"))].append(str(record.data["siret"]))
+    batch_ids = {str(record.data["id"]) for record in organizations}
+    for record in establishments:  # those of organizations of another batch (batches.py) match nothing here
+        if str(record.data.get("organization")) in batch_ids:
+            sirets[str(record.data.get("organization"))].append(str(record.data["siret"]))
     for record in organizations:
         if isinstance(record.data.get("siret"), str):
             sirets[str(record.data["id"])].append(record.data["siret"])

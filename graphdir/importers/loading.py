@@ -11,6 +11,7 @@ the validating loader (graphdir.loader.load_records): all of them validated befo
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from neo4j import AsyncDriver
@@ -21,6 +22,7 @@ from graphdir.importers.identity_reads import IdentityReads
 from graphdir.importers.places import Placement
 from graphdir.importers.summary import INLINE_DETAILS, Detail, ImportSummary
 from graphdir.loader import Record, load_records
+from graphdir.loader.specs import Ref
 
 
 async def require_communes(driver: AsyncDriver, database: str, path: Path) -> None:
@@ -56,13 +58,28 @@ async def write_import(driver: AsyncDriver, database: str, records: list[Record]
                        report: Path | None) -> ImportSummary:
     """Resolve identities (identity.py), load, and put the loader's counts in `summary`; details over INLINE_DETAILS
     go to `report` (by default `<first file>.import-report.txt`)."""
+    await write_batch(driver, database, records, summary, dataset=dataset, files=files, dry_run=dry_run,
+                      progress=progress)
+    write_details(summary, files, report)
+    return summary
+
+
+async def write_batch(driver: AsyncDriver, database: str, records: list[Record], summary: ImportSummary, *,
+                      dataset: str, files: list[str], dry_run: bool, progress: bool,
+                      known: Mapping[Ref, Iterable[str]] | None = None, statistics: bool = True) -> None:
+    """One load: identity resolution then the loader, its counts added to those `summary` has (batches.py writes
+    an import as several)."""
     resolved = await resolve(IdentityReads(driver, database), records, dataset=dataset)
     del records[:]
     summary.details += resolved.details
-    summary.matched = resolved.matched
-    summary.enriched_curated = resolved.enriched_curated
-    summary.load = await load_records(driver, database, resolved.records, files=files, dry_run=dry_run,
-                                      progress=progress)
+    for key, count in resolved.matched.items():
+        summary.matched[key] = summary.matched.get(key, 0) + count
+    summary.enriched_curated += resolved.enriched_curated
+    load = await load_records(driver, database, resolved.records, files=files, dry_run=dry_run, progress=progress,
+                              known=known, statistics=statistics)
+    summary.load = load if summary.load is None else summary.load.plus(load)
+
+
+def write_details(summary: ImportSummary, files: list[str], report: Path | None) -> None:
     if len(summary.details) > INLINE_DETAILS:
         summary.write_report(report or Path(f"{Path(files[0]).stem}.import-report.txt"))
-    return summary

@@ -3,6 +3,9 @@
     rna = read_rna([Path("rna_waldec_20241201.zip")], places, encoding="auto")
     rna.associations["W632007046"] -> Association(name, object, address, placement, founded_on, ceased_on, ...)
 
+    editions = check_rna(paths, edition=None, encoding="auto")     # the pre-pass: every file readable, or raises
+    for item in stream_rna(paths, places, into=RnaFiles()): ...    # one association at a time (the importer)
+
 Two formats, told apart by their header (columns read by name, unknown ones ignored, `;`-separated):
 - **waldec** (associations created or updated since 2009): the RNA id is `id` (W + 9 characters);
 - **import** (the historical register taken over in 2009): `id` is the prefecture's old number (751P00085568); the
@@ -16,7 +19,9 @@ Decided here (a value the row does not give is left out, never guessed):
   out and reported, the association is imported;
 - the commune is `adrs_codeinsee` through the COG (commune_codes.py), else postal code and name; unplaced is reported
   and imported without a commune;
-- an RNA id (or a SIRET) seen twice keeps the first row and rejects the later one, naming it.
+- an RNA id (or a SIRET) seen twice keeps the first row and rejects the later one, naming it. Streamed, that is the
+  one thing kept per association: its RNA id with its file and line, its SIRET with its RNA id (`Seen`, about 150
+  bytes per association, ~300 MB for the two million rows of a whole waldec dump).
 
 Real dumps are latin-1 (cp1252): the default encoding is `auto` (sources.py), which reads them and re-encoded UTF-8
 copies alike, and refuses a file mixing the two.
@@ -25,7 +30,7 @@ copies alike, and refuses a file mixing the two.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,9 +78,32 @@ class Association:
 @dataclass
 class RnaFiles:
     rows: int = 0
-    associations: dict[str, Association] = field(default_factory=dict)
+    associations: dict[str, Association] = field(default_factory=dict)  # read_rna's; streamed, stays empty
     editions: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (format, edition) -> file names
     details: list[Detail] = field(default_factory=list)  # rejected, skipped, left-out values
+    kept: int = 0
+    seen: Seen = field(default_factory=lambda: Seen())
+
+
+class Seen:
+    """What the rows read so far tell later ones: RNA id -> (file, line), SIRET -> RNA id. Lines are packed with
+    their file's index in one integer, the file names kept once."""
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.rna: dict[str, int] = {}
+        self.sirets: dict[str, str] = {}
+
+    def where(self, rna: str) -> str | None:
+        packed = self.rna.get(rna)
+        return None if packed is None else f"{self.files[packed >> 32]}:{packed & 0xFFFFFFFF}"
+
+    def add(self, item: Association) -> None:
+        if not self.files or self.files[-1] != item.file:
+            self.files.append(item.file)
+        self.rna[item.rna] = (len(self.files) - 1) << 32 | item.line
+        if item.siret is not None:
+            self.sirets[item.siret] = item.rna
 
 
 def edition_of(path: Path) -> str:
@@ -87,12 +115,10 @@ def edition_of(path: Path) -> str:
     return f"{found[1]}-{found[2]}-{found[3]}"
 
 
-def read_rna(paths: Iterable[Path], places: PlaceIndex, *, edition: str | None = None, encoding: str = "auto",
-             on_row: Callable[[int, CsvTable], None] | None = None) -> RnaFiles:
+def _tables(paths: Iterable[Path], edition: str | None, encoding: str) -> Iterator[tuple[CsvTable, str, str]]:
+    """Each CSV of `paths`, open, with its format and edition; the header checked."""
     if edition is not None and not re.fullmatch(r"[0-9]{4}-[0-9]{2}(-[0-9]{2})?", edition):
         raise ImportFileError("--edition", 0, f"edition {edition!r}: expected YYYY-MM-DD")
-    result = RnaFiles()
-    sirets: dict[str, Association] = {}
     for path in paths:
         file_edition = edition or edition_of(path)
         for member in TextSource.tables(path):
@@ -102,12 +128,43 @@ def read_rna(paths: Iterable[Path], places: PlaceIndex, *, edition: str | None =
                 if missing:
                     raise ImportFileError(table.name, 1, f"required columns of the RNA {kind} format missing from "
                                           f"the header (it has: {', '.join(table.header)})", ", ".join(missing))
-                result.editions.setdefault((kind, file_edition), []).append(table.name)
-                for row in table:
-                    result.rows += 1
-                    _take(row, table.name, kind, file_edition, places, result, sirets)
-                    if on_row is not None:
-                        on_row(result.rows, table)
+                yield table, kind, file_edition
+
+
+def check_rna(paths: Iterable[Path], *, edition: str | None = None, encoding: str = "auto"
+              ) -> dict[tuple[str, str], list[str]]:
+    """The pre-pass of a streamed import: every file read whole without keeping a row (ImportFileError as reading
+    would raise it, before anything is written); (format, edition) -> file names."""
+    editions: dict[tuple[str, str], list[str]] = {}
+    for table, kind, file_edition in _tables(paths, edition, encoding):
+        table.check_rest()
+        editions.setdefault((kind, file_edition), []).append(table.name)
+    return editions
+
+
+def stream_rna(paths: Iterable[Path], places: PlaceIndex, *, into: RnaFiles, edition: str | None = None,
+               encoding: str = "auto", on_row: Callable[[int, CsvTable], None] | None = None
+               ) -> Iterator[Association]:
+    """The associations of `paths`, one at a time; counts, details and editions go to `into`."""
+    for table, kind, file_edition in _tables(paths, edition, encoding):
+        into.editions.setdefault((kind, file_edition), []).append(table.name)
+        for row in table:
+            into.rows += 1
+            item = _take(row, table.name, kind, file_edition, places, into)
+            if item is not None:
+                into.kept += 1
+                into.seen.add(item)
+                yield item
+            if on_row is not None:
+                on_row(into.rows, table)
+
+
+def read_rna(paths: Iterable[Path], places: PlaceIndex, *, edition: str | None = None, encoding: str = "auto",
+             on_row: Callable[[int, CsvTable], None] | None = None) -> RnaFiles:
+    """All the associations at once, by RNA id (a few files' worth: the importer streams them)."""
+    result = RnaFiles()
+    for item in stream_rna(paths, places, into=result, edition=edition, encoding=encoding, on_row=on_row):
+        result.associations[item.rna] = item
     return result
 
 
@@ -121,35 +178,40 @@ def _format_of(table: CsvTable) -> str:
                           f"format (adr1, libcom...): the header has {', '.join(table.header)}")
 
 
-def _take(row: CsvRow, file: str, kind: str, edition: str, places: PlaceIndex, into: RnaFiles,
-          sirets: dict[str, Association]) -> None:
+def _take(row: CsvRow, file: str, kind: str, edition: str, places: PlaceIndex, into: RnaFiles
+          ) -> Association | None:
     def note(what: str, reason: str, detail: str) -> None:
         into.details.append(Detail(file, row.line, what, reason, detail))
 
     values = row.values
     if row.problem:
-        return note("rejected", "malformed row", row.problem)
+        note("rejected", "malformed row", row.problem)
+        return None
     rna = values["id"] if kind == WALDEC else values["observation"]
     if not _RNA.fullmatch(rna):
         column = "id" if kind == WALDEC else "observation"
-        return note("rejected", "no RNA id", f"{column} {rna!r} is not an RNA id (W + 9 characters)")
+        note("rejected", "no RNA id", f"{column} {rna!r} is not an RNA id (W + 9 characters)")
+        return None
     if not values["titre"]:
-        return note("rejected", "no name", "titre is empty")
+        note("rejected", "no name", "titre is empty")
+        return None
     position = values["position"].upper()
     if position == "S":
-        return note("skipped", "deleted from the register", f"{rna}: position S")
-    known = into.associations.get(rna)
+        note("skipped", "deleted from the register", f"{rna}: position S")
+        return None
+    known = into.seen.where(rna)
     if known is not None:
-        return note("rejected", "repeated RNA id", f"{rna} is already at {known.file}:{known.line}")
+        note("rejected", "repeated RNA id", f"{rna} is already at {known}")
+        return None
     siret = values["siret"].replace(" ", "") or None
     if siret is not None and not _SIRET.fullmatch(siret):
         note("left out", "invalid SIRET", f"{rna}: SIRET {values['siret']!r} is not 14 digits")
         siret = None
-    if siret is not None and siret in sirets:
-        other = sirets[siret]
-        return note("rejected", "repeated SIRET", f"{rna} has SIRET {siret}, as {other.rna} at {other.file}:"
-                    f"{other.line}")
-    item = Association(
+    other = into.seen.sirets.get(siret) if siret is not None else None
+    if other is not None:
+        note("rejected", "repeated SIRET", f"{rna} has SIRET {siret}, as {other} at {into.seen.where(other)}")
+        return None
+    return Association(
         rna=rna, file=file, line=row.line, format=kind, edition=edition, name=values["titre"],
         object=values.get("objet", ""), address=_address(values, kind), siret=siret,
         placement=place_by_code(places, values["adrs_codeinsee"], postal_code=values.get("adrs_codepostal", ""),
@@ -158,10 +220,6 @@ def _take(row: CsvRow, file: str, kind: str, edition: str, places: PlaceIndex, i
         ceased_on=_date(values.get("date_disso", "")) if position == "D" else None,
         website=_website(values.get("siteweb", ""), note),
         legal_form="association déclarée" if values.get("nature", "").upper() == "D" else None)
-    into.associations[rna] = item
-    if siret is not None:
-        sirets[siret] = item
-    return None
 
 
 def _date(text: str) -> str | None:

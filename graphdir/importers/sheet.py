@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,11 +26,24 @@ from graphdir.importers.mapping import Mapping
 
 
 class Sheet:
-    def __init__(self, name: str, header: list[str], rows: Iterator[CsvRow], close: Any) -> None:
-        self.name, self.header, self._rows, self._close = name, header, rows, close
+    def __init__(self, name: str, header: list[str], rows: Iterator[CsvRow], close: Any,
+                 table: CsvTable | None = None) -> None:
+        self.name, self.header, self._rows, self._close, self._table = name, header, rows, close, table
 
     def rows(self) -> Iterator[CsvRow]:
         return self._rows
+
+    def check_rest(self) -> None:
+        """The pre-pass of a streamed import: the rest of the sheet read, nothing kept; ImportFileError as reading
+        it would raise."""
+        if self._table is not None:
+            self._table.check_rest()
+            return
+        try:
+            for _ in self._rows:
+                pass
+        except (zipfile.BadZipFile, EOFError, zlib.error, KeyError, ValueError) as exc:
+            raise ImportFileError(self.name, 0, f"a damaged XLSX workbook ({exc})") from exc
 
     def __enter__(self) -> Sheet:
         return self
@@ -42,7 +56,7 @@ def open_sheet(path: Path, mapping: Mapping, *, encoding: str | None = None) -> 
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return _open_xlsx(path, mapping)
     table = CsvTable.open(path, required=(), delimiter=mapping.delimiter, encoding=encoding or mapping.encoding)
-    return Sheet(table.name, table.header, iter(table), table.close)
+    return Sheet(table.name, table.header, iter(table), table.close, table)
 
 
 def _open_xlsx(path: Path, mapping: Mapping) -> Sheet:

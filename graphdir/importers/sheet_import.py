@@ -4,8 +4,11 @@
 
 The mapping (mapping.py) is read and checked against the sheet's header, and its `member_of` against the graph,
 before any row: a wrong mapping is one ImportFileError naming the mapping file, the key and the column, nothing
-written. Each row (sheet.py) becomes one organization record (the identifiers the row gives: identity resolution
-matches them later), MEMBER_OF the mapping's organization when it names one, with the file as Source:
+written. The sheet is then read whole once without keeping anything (Sheet.check_rest: a file unreadable as a whole
+writes nothing), and streamed: written in batches as it is read (batches.py), an organization and its MEMBER_OF in the
+same batch; what is kept per row is its organization id and line (repeated organizations). Each row (sheet.py)
+becomes one organization record (the identifiers the row gives: identity resolution matches them later), MEMBER_OF
+the mapping's organization when it names one, with the file as Source:
 
     id: siren-<SIREN> (the SIREN, or the SIRET's first 9 digits), else rna-<RNA id>, else sheet-<name>-<postal code>
     kind and family (the family column through `families`, else the legal form as legal_forms.py classifies
@@ -28,11 +31,12 @@ from pathlib import Path
 
 from neo4j import AsyncDriver
 
+from graphdir.importers.batches import BATCH, Batches
 from graphdir.importers.commune_codes import place_by_code
 from graphdir.importers.csvfile import CsvRow
 from graphdir.importers.errors import ImportFileError
 from graphdir.importers.legal_forms import classify_label
-from graphdir.importers.loading import count_placement, require_communes, write_import
+from graphdir.importers.loading import count_placement, require_communes
 from graphdir.importers.mapping import Mapping
 from graphdir.importers.places import PlaceIndex, Placement, Unplaced
 from graphdir.importers.sheet import open_sheet
@@ -45,26 +49,30 @@ from graphdir.text import slugify
 
 async def import_sheet(driver: AsyncDriver, database: str, path: Path, mapping_path: Path, *, dry_run: bool = False,
                        progress: bool = False, places: PlaceIndex | None = None, encoding: str | None = None,
-                       report: Path | None = None) -> ImportSummary:
+                       report: Path | None = None, batch: int = BATCH) -> ImportSummary:
     started = time.monotonic()
     mapping = Mapping.read(mapping_path)
     await require_communes(driver, database, path)
     if mapping.member_of is not None:
         await _require_organization(driver, database, mapping)
-    places = places or await PlaceIndex.from_graph(driver, database)
     with open_sheet(path, mapping, encoding=encoding) as sheet:
         mapping.check_header(sheet.header, sheet.name)
+        sheet.check_rest()
+    places = places or await PlaceIndex.from_graph(driver, database)
+    with open_sheet(path, mapping, encoding=encoding) as sheet:
         summary = ImportSummary(file=sheet.name, items="organizations")
         rows = _Rows(mapping, path, places, summary)
+        writer = Batches(driver, database, summary, dataset="spreadsheet", files=[str(path)], dry_run=dry_run,
+                         first=[rows.source()], batch=batch)
         for row in sheet.rows():
             summary.rows += 1
-            rows.take(row, sheet.name)
-    summary.organizations = len(rows.organizations)
+            await writer.add(*rows.take(row, sheet.name))
+        await writer.flush()
+    summary.organizations = len(rows.seen)
     summary.facts.append(f"without SIREN, SIRET or RNA id (kept under a name id): {rows.unidentified}")
     if mapping.member_of is not None:
-        summary.facts.append(f"members of {mapping.member_of}: {len(rows.organizations)}")
-    await write_import(driver, database, [rows.source(), *rows.organizations, *rows.relations], summary,
-                       dataset="spreadsheet", files=[str(path)], dry_run=dry_run, progress=progress, report=report)
+        summary.facts.append(f"members of {mapping.member_of}: {len(rows.seen)}")
+    await writer.finish(report)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -88,9 +96,7 @@ class _Rows:
     def __init__(self, mapping: Mapping, path: Path, places: PlaceIndex, summary: ImportSummary) -> None:
         self.mapping, self.path, self.places, self.summary = mapping, path, places, summary
         self.source_id = f"src-sheet-{slugify(path.stem) or 'sheet'}"
-        self.organizations: list[Record] = []
-        self.relations: list[Record] = []
-        self.seen: dict[str, int] = {}
+        self.seen: dict[str, int] = {}  # organization id -> its row's line
         self.unidentified = 0
 
     def source(self) -> Record:
@@ -98,9 +104,11 @@ class _Rows:
                  ("url", self.mapping.url), ("publishedOn", self.mapping.edition)]
         return Record(str(self.mapping.path), 1, "sources", 0, LineDict([(k, v) for k, v in pairs if v], line=1))
 
-    def take(self, row: CsvRow, file: str) -> None:
-        def note(what: str, reason: str, detail: str) -> None:
+    def take(self, row: CsvRow, file: str) -> list[Record]:
+        """The row's organization (and its MEMBER_OF), or nothing when it is rejected."""
+        def note(what: str, reason: str, detail: str) -> list[Record]:
             self.summary.details.append(Detail(file, row.line, what, reason, detail))
+            return []
 
         def get(key: str) -> str:
             return self.mapping.value(row.values, key)
@@ -142,14 +150,15 @@ class _Rows:
                  ("legalForm", get("legal_form")), ("siren", siren), ("siret", siret), ("rna", rna),
                  ("address", get("address")), ("website", website), ("commune", placement.code),
                  ("cited", [LineDict([("source", self.source_id), ("excerpt", excerpt)], line=row.line)])]
-        self.organizations.append(Record(file, row.line, "organizations", len(self.organizations),
-                                         LineDict([(k, v) for k, v in pairs if v], line=row.line)))
+        index = len(self.seen) - 1
+        records = [Record(file, row.line, "organizations", index,
+                          LineDict([(k, v) for k, v in pairs if v], line=row.line))]
         if self.mapping.member_of is not None:
             relation = [("type", "MEMBER_OF"), ("from", org_id), ("to", self.mapping.member_of),
                         ("role", self.mapping.role), ("source", self.source_id), ("excerpt", excerpt)]
-            self.relations.append(Record(file, row.line, "relations", len(self.relations),
-                                         LineDict([(k, v) for k, v in relation if v], line=row.line)))
-        return None
+            records.append(Record(file, row.line, "relations", index,
+                                  LineDict([(k, v) for k, v in relation if v], line=row.line)))
+        return records
 
     def _classify(self, family_value: str, legal_form: str) -> tuple[str, str | None, str] | str:
         """(kind, family, rule), or why there is none."""
@@ -170,7 +179,7 @@ class _Rows:
         return f"no family: {legal_form!r} matches no legal-form rule and the mapping gives no family"
 
     @staticmethod
-    def _identifiers(get: Callable[[str], str], note: Callable[[str, str, str], None]
+    def _identifiers(get: Callable[[str], str], note: Callable[[str, str, str], object]
                      ) -> tuple[str | None, str | None, str | None]:
         found: list[str | None] = []
         for key, width in (("siret", 14), ("siren", 9)):

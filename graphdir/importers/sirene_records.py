@@ -24,17 +24,32 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from neo4j import AsyncDriver
 
-from graphdir.importers.csvfile import ImportFileError
-from graphdir.importers.loading import require_communes, write_import
+from graphdir.importers.batches import BATCH, Batches, KnownOf
+from graphdir.importers.csvfile import ImportFileError, check_readable, delimiter_of
+from graphdir.importers.identity_reads import IdentityReads
+from graphdir.importers.loading import require_communes
 from graphdir.importers.progress import RowProgress
 from graphdir.importers.records import line_dict, organization_id
-from graphdir.importers.sirene import Read, Site, Sites, Unit, read_ess_list, read_establishments, read_units
+from graphdir.importers.sirene import (
+    ESTABLISHMENT_COLUMNS,
+    Read,
+    Site,
+    Sites,
+    Unit,
+    Units,
+    read_ess_list,
+    read_establishments,
+    read_units,
+    unit_columns,
+)
 from graphdir.importers.summary import Detail, ImportSummary
 from graphdir.loader import Record
+from graphdir.loader.specs import Ref
 from graphdir.text import slugify
 
 DATASET_URL = "https://www.data.gouv.fr/fr/datasets/base-sirene-des-entreprises-et-de-leurs-etablissements-siren-siret/"
@@ -90,6 +105,7 @@ def establishment_record(site: Site, index: int, path: Path, source: str) -> Rec
 
 def _rejected(read: Read, summary: ImportSummary) -> None:
     summary.details += [Detail(str(read.path), r.line, "rejected", r.reason, r.detail) for r in read.rejected]
+    summary.details += [Detail(str(read.path), r.line, "left out", r.reason, r.detail) for r in read.values_left_out]
     summary.left_out.update(read.left_out)
 
 
@@ -99,35 +115,78 @@ def _placements(sites: Sites, summary: ImportSummary) -> None:
         summary.details.append(Detail(str(sites.path), note.line, what, note.reason, note.detail))
     summary.details += [Detail(str(sites.path), note.line, "placed by commune history", note.reason, note.detail)
                         for note in sites.history]
-    placed = sum(1 for site in sites.sites if site.commune is not None)
     summary.placed_by_coordinates = sites.at_coordinates
-    summary.placed_by_commune_code = placed - sites.at_coordinates
+    summary.placed_by_commune_code = sites.at_centre
+
+
+def _owners(driver: AsyncDriver, database: str, dry_run: bool) -> KnownOf:
+    """Before a batch of establishments: each names its organization by the id of the organization that holds its
+    SIREN (written by an earlier batch: identity resolution may have matched it to an organization the graph already
+    held, under another id); one UNWIND read per batch. A dry run wrote none: they are known to the load instead."""
+    reads = IdentityReads(driver, database)
+
+    async def known(records: list[Record]) -> Mapping[Ref, Iterable[str]]:
+        sites = [r for r in records if r.section == "establishments"]
+        if not sites:
+            return {}
+        holders = await reads.holders("siren", sorted({str(r.data["siret"])[:9] for r in sites}))
+        for record in sites:
+            holder = holders.get(str(record.data["siret"])[:9])
+            if holder is not None:
+                record.data["organization"] = holder
+        return {Ref.ORGANIZATION: {str(r.data["organization"]) for r in sites}} if dry_run else {}
+
+    return known
+
+
+def _check(path: Path, required: tuple[str, ...]) -> None:
+    """Nothing is written for a file unreadable as a whole: found before the first batch (csvfile.check_readable)."""
+    check_readable(path, required=required, delimiter=delimiter_of(path))
 
 
 async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, establishments_path: Path | None = None,
                         *, ess_list: Path | None = None, dry_run: bool = False, progress: bool = False,
-                        edition: str | None = None, report: Path | None = None) -> ImportSummary:
+                        edition: str | None = None, report: Path | None = None,
+                        batch: int = BATCH) -> ImportSummary:
     started = time.monotonic()
     release = edition_of(units_path, edition)
     ess = read_ess_list(ess_list) if ess_list is not None else None
-    bar = RowProgress.for_stderr(progress, f"reading {units_path.name}")
-    try:
-        units = read_units(units_path, ess, on_row=bar.update)
-    finally:
-        bar.finish()
-    summary = ImportSummary(file=str(units_path), rows=units.rows, organizations=len(units.units))
-    _rejected(units, summary)
+    _check(units_path, unit_columns(ess))
+    if establishments_path is not None:
+        await require_communes(driver, database, establishments_path)
+        _check(establishments_path, ESTABLISHMENT_COLUMNS)
+    summary = ImportSummary(file=str(units_path))
     unit_source = f"src-sirene-unites-{release}"
-    records = [file_source(units_path, "sirene-unites", "Base Sirene, unités légales (INSEE, StockUniteLegale)",
+    sources = [file_source(units_path, "sirene-unites", "Base Sirene, unités légales (INSEE, StockUniteLegale)",
                            release, DATASET_URL)]
     ess_source = None
     if ess_list is not None:
         ess_edition = edition_of(ess_list, None)
         ess_source = (ess_list, f"src-ess-france-{ess_edition}")
-        records.append(file_source(ess_list, "ess-france", "Liste des entreprises de l'ESS (ESS France)", ess_edition,
+        sources.append(file_source(ess_list, "ess-france", "Liste des entreprises de l'ESS (ESS France)", ess_edition,
                                ESS_LIST_URL))
+    site_source = f"src-sirene-etablissements-{release}"
     if establishments_path is not None:
-        await require_communes(driver, database, establishments_path)
+        sources.append(file_source(establishments_path, "sirene-etablissements",
+                               "Base Sirene, établissements (INSEE, StockEtablissement)", release, DATASET_URL))
+    files = [str(units_path)] + ([str(establishments_path)] if establishments_path is not None else [])
+    writer = Batches(driver, database, summary, dataset="sirene", files=files, dry_run=dry_run, first=sources,
+                     batch=batch, known_of=_owners(driver, database, dry_run))
+    units = Units(units_path)
+    bar = RowProgress.for_stderr(progress, f"importing {units_path.name}")
+    try:
+        batch_units: dict[str, Record] = {}  # a SIREN twice in one batch: the later row, as across batches
+        for unit in read_units(units, ess, on_row=bar.update):
+            batch_units[unit.siren] = organization_record(unit, len(batch_units), units_path, unit_source, ess_source)
+            if len(batch_units) >= batch:
+                await writer.write(batch_units.values())
+                batch_units.clear()
+        await writer.write(batch_units.values())
+    finally:
+        bar.finish()
+    summary.rows, summary.organizations = units.rows, len(units.imported)
+    _rejected(units, summary)
+    if establishments_path is not None:
         found, _, _ = await driver.execute_query(_COMMUNES, database_=database, routing_="r")
         communes = {code: (point.latitude, point.longitude) if point is not None else None
                     for code, point, _ in found[0]["found"]}
@@ -135,27 +194,20 @@ async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, es
         for code, _, olds in found[0]["found"]:
             for old in olds:
                 former.setdefault(old, []).append(code)
-        bar = RowProgress.for_stderr(progress, f"reading {establishments_path.name}")
+        sites = Sites(establishments_path)
+        bar = RowProgress.for_stderr(progress, f"importing {establishments_path.name}")
         try:
-            sites = read_establishments(establishments_path, units, communes, on_row=bar.update, former=former)
+            for index, site in enumerate(read_establishments(sites, units.imported, communes, on_row=bar.update,
+                                                             former=former)):
+                await writer.add(establishment_record(site, index, establishments_path, site_source))
+            await writer.flush()
         finally:
             bar.finish()
         del communes, former
         summary.rows += sites.rows
-        summary.establishments = len(sites.sites)
+        summary.establishments = sites.kept
         _rejected(sites, summary)
         _placements(sites, summary)
-        site_source = f"src-sirene-etablissements-{release}"
-        records.append(file_source(establishments_path, "sirene-etablissements",
-                               "Base Sirene, établissements (INSEE, StockEtablissement)", release, DATASET_URL))
-        records += [establishment_record(site, index, establishments_path, site_source)
-                    for index, site in enumerate(sites.sites)]
-        del sites
-    records += [organization_record(unit, index, units_path, unit_source, ess_source)
-                for index, unit in enumerate(units.units.values())]
-    del units
-    files = [str(units_path)] + ([str(establishments_path)] if establishments_path is not None else [])
-    await write_import(driver, database, records, summary, dataset="sirene", files=files, dry_run=dry_run,
-                       progress=progress, report=report)
+    await writer.finish(report)
     summary.seconds = time.monotonic() - started
     return summary

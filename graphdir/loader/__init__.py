@@ -27,6 +27,7 @@ Modules, in the order a load goes through them:
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from neo4j import AsyncDriver
@@ -39,7 +40,7 @@ from graphdir.loader.planning import build_plan
 from graphdir.loader.progress import Progress
 from graphdir.loader.reading import Record, read_paths
 from graphdir.loader.report import Counts, LoadReport
-from graphdir.loader.specs import SECTIONS
+from graphdir.loader.specs import SECTIONS, Ref
 from graphdir.loader.validation import (
     Validation,
     check_against_graph,
@@ -80,11 +81,15 @@ async def load_records(
     errors: list[LoadError] | None = None,
     dry_run: bool = False,
     progress: bool = False,
+    known: Mapping[Ref, Iterable[str]] | None = None,
+    statistics: bool = True,
 ) -> LoadReport:
     """Validate `records` (read from `files`, with the `errors` reading them gave), then write what differs.
 
     For importers: records built from another format keep the file and line they came from, so that a rejected
-    record is reported where an admin can find it. The list is emptied as the load goes (see below).
+    record is reported where an admin can find it. The list is emptied as the load goes (see below). An import
+    written in batches (graphdir.importers.batches) names in `known` what its earlier batches define (a dry run
+    wrote them nowhere), and refreshes the statistics once at its end (`statistics=False` here).
     """
     started = time.monotonic()
     bar = Progress.for_stderr(progress)
@@ -96,7 +101,7 @@ async def load_records(
             bar.set(index)
     check_keys(records, out)
     bar.finish()
-    defined = defined_in_load(records)
+    defined = defined_in_load(records, known)
     organizations = [c.record for c in out.checked if c.record.section == "organizations"]
     graph = GraphReader(driver, database)
     graph_communes = await check_against_graph(out.references, organizations, defined, graph, out)
@@ -114,7 +119,7 @@ async def load_records(
     batched = False
     if not dry_run:
         batched = await write(driver, database, write_steps(changes), bar)
-        if sum(len(c.created) + len(c.updated) for c in changes.values()) >= _BULK:
+        if statistics and sum(len(c.created) + len(c.updated) for c in changes.values()) >= _BULK:
             await refresh_statistics(driver, database)
     counts = {
         section: Counts(len(changes[section].created), len(changes[section].updated), changes[section].unchanged)

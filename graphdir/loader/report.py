@@ -37,6 +37,16 @@ class LoadReport:
         total = self.total
         return bool(total.created or total.updated)
 
+    def plus(self, other: LoadReport) -> LoadReport:
+        """Two loads of one import (written in batches) as one report."""
+        counts = {section: Counts(c.created, c.updated, c.unchanged) for section, c in self.counts.items()}
+        for section, c in other.counts.items():
+            mine = counts.setdefault(section, Counts())
+            mine.created, mine.updated, mine.unchanged = (mine.created + c.created, mine.updated + c.updated,
+                                                          mine.unchanged + c.unchanged)
+        return LoadReport(counts=counts, files=max(self.files, other.files), records=self.records + other.records,
+                          dry_run=self.dry_run, batched=True, seconds=self.seconds + other.seconds)
+
     def lines(self) -> list[str]:
         """The summary printed by `graphdir load`:
 

@@ -416,8 +416,11 @@ class Defined:
     commune_locations: Mapping[str, Location | None]  # territory id -> location, communes of the load
 
 
-def defined_in_load(records: Iterable[Record]) -> Defined:
+def defined_in_load(records: Iterable[Record], known: Mapping[Ref, Iterable[str]] | None = None) -> Defined:
+    """`known`: ids defined elsewhere than in the graph or these records (earlier batches of a dry run)."""
     ids: dict[Ref, set[str]] = defaultdict(set)
+    for kind, values in (known or {}).items():
+        ids[kind].update(values)
     commune_locations: dict[str, Location | None] = {}
     section_ref = {"sources": Ref.SOURCE, "organizations": Ref.ORGANIZATION, "people": Ref.PERSON,
                    "events": Ref.EVENT}
