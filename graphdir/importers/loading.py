@@ -21,6 +21,7 @@ from graphdir.importers.identity_reads import IdentityReads
 from graphdir.importers.places import Placement
 from graphdir.importers.summary import INLINE_DETAILS, Detail, ImportSummary
 from graphdir.loader import Record, load_records
+from graphdir.loader.history import import_actor
 
 
 async def require_communes(driver: AsyncDriver, database: str, path: Path) -> None:
@@ -58,7 +59,7 @@ async def write_import(driver: AsyncDriver, database: str, records: list[Record]
     summary.matched = resolved.matched
     summary.enriched_curated = resolved.enriched_curated
     summary.load = await load_records(driver, database, resolved.records, files=files, dry_run=dry_run,
-                                      progress=progress)
+                                      progress=progress, actor=import_actor(dataset, [Path(f).name for f in files]))
     if len(summary.details) > INLINE_DETAILS:
         summary.write_report(report or Path(f"{Path(files[0]).stem}.import-report.txt"))
     return summary

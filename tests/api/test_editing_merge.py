@@ -14,7 +14,7 @@ from graphdir.importers.identity_reads import IdentityReads
 from graphdir.loader.reading import LineDict, Record
 from tests.api.editing import FEDERATION, SEED_SOURCE, Tokens, graph_state, graphql, tokens  # noqa: F401
 from tests.api.helpers import gid, graph_id
-from tests.api.test_editing_rules import create, errors_of
+from tests.api.test_editing_rules import FEED, RECENT, create, errors_of, feed_end
 from tests.api.test_editing_session import ADD, UPDATE
 
 MERGE = """
@@ -178,30 +178,6 @@ async def test_a_merge_keeps_everything_of_both_in_one(client: httpx.AsyncClient
     assert (error["field"], error["code"]) == ("input.merged", "UNKNOWN_REFERENCE") and s_id in error["message"]
 
 
-FEED = """
-query($after: String) {
-  changes(first: 100, after: $after) {
-    edges { node { operation fields { field before after } organizations { id } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}"""
-
-
-async def feed_end(client: httpx.AsyncClient) -> str | None:
-    """The cursor after the last change so far."""
-    cursor = None
-    while True:
-        page = (await graphql(client, None, FEED, after=cursor))["data"]["changes"]
-        cursor = page["pageInfo"]["endCursor"] or cursor
-        if not page["pageInfo"]["hasNextPage"]:
-            return cursor
-
-
-async def changes_after(client: httpx.AsyncClient, cursor: str | None) -> list[dict[str, Any]]:
-    page = (await graphql(client, None, FEED, after=cursor))["data"]["changes"]
-    return [edge["node"] for edge in page["edges"]]
-
-
 async def test_an_admin_deletes_and_the_deletion_is_in_the_history(
         client: httpx.AsyncClient, tokens: Tokens, seeded: AsyncDriver, settings: Settings) -> None:  # noqa: F811
     org = await create(client, tokens.editor, name="Test API Edit Deleted")
@@ -220,7 +196,7 @@ async def test_an_admin_deletes_and_the_deletion_is_in_the_history(
         assert errors_of(body, "deleteOrganization") == expected
     assert await graph_state(seeded, settings) == state
 
-    cursor = await feed_end(client)
+    cursor = await feed_end(client, RECENT())
     deleted = (await graphql(client, tokens.admin, DELETE, input=delete))["data"]["deleteOrganization"]
     assert deleted == {"deletedId": org["id"], "replayed": False, "userErrors": []}
     gone = await graphql(client, None, "query($id: ID!) { node(id: $id) { id } organization(id: $id) { id } }",
@@ -232,7 +208,8 @@ async def test_an_admin_deletes_and_the_deletion_is_in_the_history(
     [tomb] = records
     assert tomb["props"]["name"] == "Test API Edit Deleted" and tomb["props"]["version"] == 2
     assert tomb["links"] == tomb["changes"] == 3  # create, add, delete: no other relation is left
-    nodes = await changes_after(client, cursor)
+    page = await graphql(client, None, FEED, since=cursor.since, after=cursor.after)
+    nodes = [edge["node"] for edge in page["data"]["changes"]["edges"]]
     assert [n["operation"] for n in nodes] == ["deleteOrganization"]
     fields = {f["field"]: f for f in nodes[0]["fields"]}
     assert fields["name"] == {"field": "name", "before": "Test API Edit Deleted", "after": None}

@@ -16,6 +16,7 @@ WHERE n:Establishment
    OR n:Organization AND (n.id STARTS WITH 'siren-' OR n.id STARTS WITH 'rna-' OR n.id STARTS WITH 'test-import-'
                           OR n.describedBy IS NOT NULL)
    OR n:Source AND (n.id STARTS WITH 'src-siae-' OR n.id STARTS WITH 'src-sirene-' OR n.id STARTS WITH 'src-ess-')
+   OR n:Change AND n.actorId STARTS WITH 'import-'
 DETACH DELETE n
 """
 

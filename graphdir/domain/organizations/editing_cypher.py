@@ -25,13 +25,16 @@ RETURN COUNT { (o:Organization {id: $id}) } + COUNT { (m:MergedOrganization {id:
        + COUNT { (d:DeletedOrganization {id: $id}) } > 0 AS taken
 """
 
-# All properties become $props (the loader's plan of the organization, with its version); LOCATED_IN is replaced
+# All properties become $props (the loader's plan of the organization, with its version), and the fields the edit
+# set join `editedFields`, which a later load keeps (graphdir.loader.api_edits); LOCATED_IN is replaced
 # when the commune changed; the source is cited (once). A new organization is CREATEd: two edits creating the same
 # id at once cannot both pass (the uniqueness constraint refuses the second), where MERGE would let the second
 # overwrite the first.
 _WRITE_TAIL: Final = (
     """
+WITH o, coalesce(o.editedFields, []) AS edited
 SET o = $props
+SET o.editedFields = [name IN edited WHERE NOT name IN $edited] + $edited
 WITH o
 CALL (o) {
   MATCH (o)-[l:LOCATED_IN]->()

@@ -30,6 +30,7 @@ from graphdir.domain.editing.rejected import Rejected, reject
 from graphdir.domain.editing.transaction import run_edit
 from graphdir.domain.history.repository import record
 from graphdir.domain.organizations import merging_cypher as cypher
+from graphdir.domain.organizations.edit_records import ORGANIZATION_FIELDS
 from graphdir.domain.organizations.editing import conflict
 from graphdir.domain.organizations.relationship_moves import Relationship, plan_moves
 from graphdir.loader.errors import INVALID_VALUE, UNKNOWN_REFERENCE
@@ -57,10 +58,7 @@ def filled(survivor: Mapping[str, Any], merged: Mapping[str, Any]) -> dict[str, 
     """The properties the survivor takes: those it lacks, measures added up, its search text renewed."""
     out = {key: value for key, value in merged.items()
            if key not in _OWN and not key.startswith("_") and survivor.get(key) is None}
-    if "location" in out and "location" in survivor:
-        for key in ("locationApproximate", "locationMethod"):
-            out.pop(key, None)
-    if "location" not in out:
+    if "location" not in out:  # how the survivor's own location was found stays with it
         for key in ("locationApproximate", "locationMethod"):
             out.pop(key, None)
     measures = sorted({*(survivor.get("insertionMeasures") or ()), *(merged.get("insertionMeasures") or ())})
@@ -117,6 +115,11 @@ class OrganizationMerging:
             await rows(tx, cypher.RETIRE_MERGED, params)
             props = filled(survivor["props"], merged["props"])
             props["version"] = survivor_version + 1
+            # What the survivor took is the merge's: a later load of the survivor's seed keeps it (loader.api_edits).
+            taken = {key for key in props if key in ORGANIZATION_FIELDS}
+            if merged["placed"] and not survivor["placed"]:
+                taken.add("commune")
+            props["editedFields"] = sorted({*(survivor["props"].get("editedFields") or ()), *taken})
             await sources.write(tx, source)
             await rows(tx, cypher.FILL_SURVIVOR, {**params, "props": props, "source": source.id,
                                                   "excerpt": source.excerpt})
