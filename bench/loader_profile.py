@@ -54,10 +54,10 @@ async def _phases(instance: BenchInstance, folder: Path) -> None:
         finally:
             timings["compare: " + _statement(query)].append(time.perf_counter() - started)
 
-    async def run_batch(tx: Any, step: Any, rows: Any) -> None:
+    async def run_batch(tx: Any, step: Any, rows: Any, history: Any = None) -> None:
         started = time.perf_counter()
         try:
-            await original_batch(tx, step, rows)
+            await original_batch(tx, step, rows, history)
         finally:
             timings["write: " + _statement(step.query)].append(time.perf_counter() - started)
 

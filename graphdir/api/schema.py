@@ -18,6 +18,7 @@ from graphdir.api.facts.types import Figure, Statement  # noqa: E402
 from graphdir.api.history.queries import HistoryQuery
 from graphdir.api.network.queries import NetworkQuery
 from graphdir.api.node import NodeQuery
+from graphdir.api.organizations.merge_mutations import OrganizationMergeMutation
 from graphdir.api.organizations.mutations import OrganizationMutation
 from graphdir.api.organizations.queries import OrganizationQuery
 from graphdir.api.partners.queries import PartnersQuery
@@ -35,7 +36,7 @@ class Query(NodeQuery, OrganizationQuery, TerritoryQuery, ConventionQuery, Perso
 
 
 @strawberry.type(description="The edits of the directory: editors' and admins' tokens only (Authorization: Bearer).")
-class Mutation(OrganizationMutation):
+class Mutation(OrganizationMutation, OrganizationMergeMutation):
     pass
 
 

@@ -60,3 +60,12 @@ CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT change_seq IF NOT EXISTS FOR (n:Change) REQUIRE n.seq IS UNIQUE;
 CREATE CONSTRAINT change_sequence_id IF NOT EXISTS FOR (n:ChangeSequence) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT idempotency_key_id IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.id IS UNIQUE;
+
+// Tombstones of merged and deleted organizations (graphdir.domain.organizations.merging, .deletion): a merged id,
+// slug, SIREN, SIRET or RNA id still finds the survivor (reads, exports, importers' identity resolution).
+CREATE CONSTRAINT merged_organization_id IF NOT EXISTS FOR (n:MergedOrganization) REQUIRE n.id IS UNIQUE;
+CREATE INDEX merged_organization_slug IF NOT EXISTS FOR (n:MergedOrganization) ON (n.slug);
+CREATE INDEX merged_organization_siren IF NOT EXISTS FOR (n:MergedOrganization) ON (n.siren);
+CREATE INDEX merged_organization_siret IF NOT EXISTS FOR (n:MergedOrganization) ON (n.siret);
+CREATE INDEX merged_organization_rna IF NOT EXISTS FOR (n:MergedOrganization) ON (n.rna);
+CREATE CONSTRAINT deleted_organization_id IF NOT EXISTS FOR (n:DeletedOrganization) REQUIRE n.id IS UNIQUE;

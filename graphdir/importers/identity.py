@@ -16,6 +16,8 @@ that point elsewhere are left out of the record and reported. Unmatched, a recor
 
 Merging: the load replaces a node's properties with its record's (graphdir.loader.writing), so a matched record is
 merged with the node's current state read back as a record:
+- an identifier (SIREN, SIRET, RNA id) the organization holds is never replaced by another (an organization merged
+  into another keeps its identifiers on its tombstone, which leads re-imports of them to the survivor);
 - a **curated** organization (one no import described: no `describedBy`) keeps every value it has; the import only
   fills what it lacks (identifiers, legal form, measures, end date…), never its name, kind, family, slug or place;
   each value the import would have changed is reported (`curated value kept`);
@@ -181,16 +183,18 @@ def merge(record: Record, state: Mapping[str, Any] | None, dataset: str, out: Re
         elif old is None:
             if not (curated and key in _CURATED_ONLY):
                 merged[key] = new
-        elif curated:
+        elif curated or key in _IDENTIFIERS:
+            # An identifier the organization holds stays (another one of it, a merged record's, stays findable).
             merged[key] = old
-            _kept(record, what, key, old, new, out)
+            _kept(record, what, key, old, new, out, "curated value kept" if curated else "identifier kept")
         else:
             merged[key] = new if wins else old
     return merged
 
 
-def _kept(record: Record, what: str, key: str, old: Any, new: Any, out: Resolved) -> None:
-    out.details.append(Detail(record.file, record.line, "curated value kept", key,
+def _kept(record: Record, what: str, key: str, old: Any, new: Any, out: Resolved,  # noqa: PLR0913
+          kind: str = "curated value kept") -> None:
+    out.details.append(Detail(record.file, record.line, kind, key,
                               f"{what}: {key} stays {_shown(old)} (the file says {_shown(new)})"))
 
 

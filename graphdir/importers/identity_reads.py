@@ -22,15 +22,28 @@ from graphdir.loader.specs import ESTABLISHMENTS, ORGANIZATIONS
 
 BATCH = 10_000
 
-# Who holds an identifier: an organization by its own siren / rna / siret, or the organization of an establishment.
+# Who holds an identifier: an organization by its own siren / rna / siret, or the organization of an establishment,
+# or the survivor of a merged organization that held it (schema/MODEL.md, "Merged and deleted organizations").
+def _own_or_merged(key: LiteralString) -> LiteralString:
+    return ("""
+UNWIND $values AS v
+OPTIONAL MATCH (o:Organization {""" + key + """: v})
+OPTIONAL MATCH (:MergedOrganization {""" + key + """: v})-[:MERGED_INTO]->(survivor:Organization)
+WITH v, coalesce(o.id, survivor.id) AS id
+WHERE id IS NOT NULL
+RETURN collect([v, id]) AS found
+""")
+
+
 _HOLDERS: Mapping[str, LiteralString] = {
-    "siren": "UNWIND $values AS v MATCH (o:Organization {siren: v}) RETURN collect([v, o.id]) AS found",
-    "rna": "UNWIND $values AS v MATCH (o:Organization {rna: v}) RETURN collect([v, o.id]) AS found",
+    "siren": _own_or_merged("siren"),
+    "rna": _own_or_merged("rna"),
     "siret": """
 UNWIND $values AS v
 OPTIONAL MATCH (o:Organization {siret: v})
 OPTIONAL MATCH (:Establishment {siret: v})<-[:HAS_SITE]-(owner:Organization)
-WITH v, coalesce(o.id, owner.id) AS id
+OPTIONAL MATCH (:MergedOrganization {siret: v})-[:MERGED_INTO]->(survivor:Organization)
+WITH v, coalesce(o.id, owner.id, survivor.id) AS id
 WHERE id IS NOT NULL
 RETURN collect([v, id]) AS found
 """,

@@ -23,6 +23,7 @@ from graphdir.importers.places import Placement
 from graphdir.importers.summary import INLINE_DETAILS, Detail, ImportSummary
 from graphdir.loader import Record, load_records
 from graphdir.loader.specs import Ref
+from graphdir.loader.history import import_actor
 
 
 async def require_communes(driver: AsyncDriver, database: str, path: Path) -> None:
@@ -76,7 +77,8 @@ async def write_batch(driver: AsyncDriver, database: str, records: list[Record],
         summary.matched[key] = summary.matched.get(key, 0) + count
     summary.enriched_curated += resolved.enriched_curated
     load = await load_records(driver, database, resolved.records, files=files, dry_run=dry_run, progress=progress,
-                              known=known, statistics=statistics)
+                              known=known, statistics=statistics,
+                              actor=import_actor(dataset, [Path(f).name for f in files]))
     summary.load = load if summary.load is None else summary.load.plus(load)
 
 

@@ -16,7 +16,9 @@ Modules, in the order a load goes through them:
     containment territories list all that contains them (PART_OF is one hop, schema/MODEL.md)
     lookup      the graph reads validation needs (one batched query per kind)
     planning    records -> node and relationship rows
+    api_edits   organizations edited through the API keep their edited fields and version
     writing     compare with the graph, write what differs (one transaction; see its doc for bulk loads)
+    history     the Change of each record written, in the transaction (or batch) that writes it
     cypher      every statement
     errors      LoadError, LoadRejected, WriteFailed
     report      the summary
@@ -33,8 +35,11 @@ from pathlib import Path
 from neo4j import AsyncDriver
 
 from graphdir.db.schema import refresh_statistics
+from graphdir.domain.editing.records import Actor
+from graphdir.loader.api_edits import ApiEdits
 from graphdir.loader.containment import check_containment
 from graphdir.loader.errors import LoadError, LoadRejected, WriteFailed
+from graphdir.loader.history import LoadHistory, load_actor
 from graphdir.loader.lookup import GraphReader
 from graphdir.loader.planning import build_plan
 from graphdir.loader.progress import Progress
@@ -83,13 +88,15 @@ async def load_records(
     progress: bool = False,
     known: Mapping[Ref, Iterable[str]] | None = None,
     statistics: bool = True,
+    actor: Actor | None = None,
 ) -> LoadReport:
     """Validate `records` (read from `files`, with the `errors` reading them gave), then write what differs.
 
     For importers: records built from another format keep the file and line they came from, so that a rejected
     record is reported where an admin can find it. The list is emptied as the load goes (see below). An import
     written in batches (graphdir.importers.batches) names in `known` what its earlier batches define (a dry run
-    wrote them nowhere), and refreshes the statistics once at its end (`statistics=False` here).
+    wrote them nowhere), and refreshes the statistics once at its end (`statistics=False` here). `actor`: who the
+    history records (default `graphdir load` and the files).
     """
     started = time.monotonic()
     bar = Progress.for_stderr(progress)
@@ -110,15 +117,19 @@ async def load_records(
         rank = {name: index for index, name in enumerate(files)}
         raise LoadRejected(sorted(out.errors, key=lambda e: (rank.get(e.file, -1), e.file, e.line, e.record,
                                                              e.field)))
-    plan = build_plan(out.checked, {**graph_communes, **defined.commune_locations})
+    edits = await ApiEdits.read(driver, database, [c.record for c in out.checked])
+    plan = build_plan(out.checked, {**graph_communes, **defined.commune_locations, **edits.communes})
     count = len(records)
     # The records are not needed any more (the plan holds what is written): a bulk load's peak memory is either the
     # records and the plan, or the plan and the statements' rows, not all three.
     del records[:], out.checked[:], out.references[:], organizations, defined
     changes = await compare(driver, database, plan, bar)
+    if "organizations" in changes:
+        edits.bump(changes["organizations"].updated)
     batched = False
     if not dry_run:
-        batched = await write(driver, database, write_steps(changes), bar)
+        history = await LoadHistory.prepare(driver, database, changes, actor or load_actor(files))
+        batched = await write(driver, database, write_steps(changes), bar, history)
         if statistics and sum(len(c.created) + len(c.updated) for c in changes.values()) >= _BULK:
             await refresh_statistics(driver, database)
     counts = {
@@ -127,4 +138,4 @@ async def load_records(
         if section in changes and (changes[section].created or changes[section].updated or changes[section].unchanged)
     }
     return LoadReport(counts=counts, files=len(files), records=count, dry_run=dry_run,
-                      batched=batched, seconds=time.monotonic() - started)
+                      batched=batched, seconds=time.monotonic() - started, kept=[str(k) for k in edits.kept])

@@ -227,7 +227,7 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
     props = _Props(id=data["id"], name=data["name"])
     props.copy_fields(data, ("acronym", "kind", "family", "classifiedBy", "legalForm", "siren", "siret", "rna",
                              "website", "foundedOnInferred", "foundedOnNote", "description", "address", "synthetic",
-                             "insertionMeasures", "describedBy", "ceased"))
+                             "insertionMeasures", "describedBy", "ceased", "version", "editedFields"))
     props.dates(data, ("foundedOn", "ceasedOn"))
     slug = slug or organization_slug(data)
     assert slug is not None

@@ -23,6 +23,7 @@ class LoadReport:
     dry_run: bool = False
     batched: bool = False  # written in several transactions (more than 200,000 rows)
     seconds: float = 0.0
+    kept: list[str] = field(default_factory=list)  # values of the files not written: edited through the API
 
     @property
     def total(self) -> Counts:
@@ -58,6 +59,7 @@ class LoadReport:
         if self.dry_run:
             out.append("dry run: nothing written; a load would give")
         out += [f"{section}: {counts}" for section, counts in self.counts.items()]
+        out += self.kept
         files = "file" if self.files == 1 else "files"
         records = "record" if self.records == 1 else "records"
         how = ", several transactions" if self.batched else ""

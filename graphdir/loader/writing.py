@@ -29,6 +29,9 @@ its ~35,000 communes), every statement runs in one managed write transaction (`s
 is idempotent and may be retried): the load is all or nothing. Above that (bulk synthetic data), each batch of
 BATCH_ROWS (10,000) rows is its own transaction, in the order above; an interrupted bulk load leaves the batches
 already committed, and running it again completes it (every statement is idempotent).
+
+History: each batch of created or updated records writes their Changes in its own transaction (a BatchRecorder,
+graphdir.loader.history), so that what is committed and what the history says never differ.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ import asyncio
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
 from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired
@@ -180,6 +183,14 @@ class Step:
     query: str
     param: str  # "rows" or "ids"
     rows: Sequence[Any]
+    # What the rows are, for the history (graphdir.loader.history): a section's created or updated records.
+    section: str | None = None
+    created: bool = False
+
+
+class BatchRecorder(Protocol):
+    async def record(self, tx: AsyncManagedTransaction, step: Step, rows: Sequence[Any]) -> None:
+        """Write, in the batch's transaction, what the batch's rows change (nothing for other steps)."""
 
 
 def write_steps(changes: Mapping[str, Changes]) -> list[Step]:
@@ -202,7 +213,7 @@ def write_steps(changes: Mapping[str, Changes]) -> list[Step]:
                         owned[key].append({"id": row.id, "other": rel.other, "props": rel.props})
                 for row_label, rows in by_label.items():
                     extra = row_label if row_label != label else None
-                    nodes.append(Step(how(label, extra), "rows", rows))
+                    nodes.append(Step(how(label, extra), "rows", rows, section, written is change.created))
             updated_ids = [row.key for row in change.updated]
             for outgoing in (True, False):
                 types = _owned_types(section, outgoing)
@@ -214,11 +225,12 @@ def write_steps(changes: Mapping[str, Changes]) -> list[Step]:
                 by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
                 for edge in written:
                     assert isinstance(edge, EdgeRow)
-                    by_type[edge.type].append({"start": edge.start, "end": edge.end, "props": edge.props})
+                    by_type[edge.type].append({"type": edge.type, "start": edge.start, "end": edge.end,
+                                               "props": edge.props})
                 for rel_type, rows in by_type.items():
                     query = (cypher.create_edges(rel_type, start, end) if is_new
                              else cypher.merge_edges(rel_type, start, end, EDGE_DISCRIMINATORS[section]))
-                    edges.append(Step(query, "rows", rows))
+                    edges.append(Step(query, "rows", rows, section, is_new))
     rels = [Step(cypher.create_owned(*key), "rows", rows) for key, rows in owned.items()]
     release: list[Step] = []
     if "organizations" in changes and changes["organizations"].updated:
@@ -227,7 +239,8 @@ def write_steps(changes: Mapping[str, Changes]) -> list[Step]:
     return [*release, *nodes, *deletes, *rels, *edges]
 
 
-async def write(driver: AsyncDriver, database: str, steps: Sequence[Step], progress: Progress) -> bool:
+async def write(driver: AsyncDriver, database: str, steps: Sequence[Step], progress: Progress,
+                history: BatchRecorder | None = None) -> bool:
     """Run the steps; True when they had to be split into several transactions (more than 200,000 rows).
 
     Raises WriteFailed when Neo4j refuses a statement; losing the server raises the driver's own error.
@@ -245,14 +258,14 @@ async def write(driver: AsyncDriver, database: str, steps: Sequence[Step], progr
                     progress.start("writing (one transaction)", total)
                     for step in steps:
                         for chunk in _chunks(step.rows):
-                            await _run_batch(tx, step, chunk)
+                            await _run_batch(tx, step, chunk, history)
                             progress.advance(len(chunk))
 
                 await session.execute_write(all_at_once)
         else:
             progress.start(f"writing (batches of {BATCH_ROWS})", total)
             for step in steps:
-                await _write_step(driver, database, step, progress, committed)
+                await _write_step(driver, database, step, progress, committed, history)
     except (ServiceUnavailable, SessionExpired):
         raise
     except Neo4jError as exc:
@@ -262,7 +275,8 @@ async def write(driver: AsyncDriver, database: str, steps: Sequence[Step], progr
     return batched
 
 
-async def _write_step(driver: AsyncDriver, database: str, step: Step, progress: Progress, committed: list[int]) -> None:
+async def _write_step(driver: AsyncDriver, database: str, step: Step, progress: Progress, committed: list[int],
+                      history: BatchRecorder | None) -> None:
     """The batches of one step, each its own transaction, up to WRITERS at a time; returns when all are committed
     (the next step may need them). On a failure the other batches in flight are cancelled (rolled back)."""
     batches = iter(_chunks(step.rows))
@@ -272,7 +286,7 @@ async def _write_step(driver: AsyncDriver, database: str, step: Step, progress: 
             for rows in batches:  # shared: each writer takes the next batch when it is done with one
 
                 async def one_batch(tx: AsyncManagedTransaction, rows: Sequence[Any] = rows) -> None:
-                    await _run_batch(tx, step, rows)
+                    await _run_batch(tx, step, rows, history)
 
                 await session.execute_write(one_batch)
                 committed[0] += 1
@@ -288,6 +302,9 @@ async def _write_step(driver: AsyncDriver, database: str, step: Step, progress: 
             raise task.exception()  # type: ignore[misc]
 
 
-async def _run_batch(tx: AsyncManagedTransaction, step: Step, rows: Sequence[Any]) -> None:
-    """One statement on one batch of rows (bench.loader_profile times each through this)."""
+async def _run_batch(tx: AsyncManagedTransaction, step: Step, rows: Sequence[Any],
+                     history: BatchRecorder | None = None) -> None:
+    """One statement on one batch of rows (bench.loader_profile times each through this), and its history."""
     await (await tx.run(step.query, {step.param: list(rows)})).consume()
+    if history is not None and step.section is not None:
+        await history.record(tx, step, rows)

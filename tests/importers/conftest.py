@@ -17,6 +17,7 @@ WHERE n:Establishment
                           OR n.describedBy IS NOT NULL)
    OR n:Source AND (n.id STARTS WITH 'src-siae-' OR n.id STARTS WITH 'src-sirene-' OR n.id STARTS WITH 'src-ess-'
                     OR n.id STARTS WITH 'src-rna-')
+   OR n:Change AND n.actorId STARTS WITH 'import-'
 DETACH DELETE n
 """
 

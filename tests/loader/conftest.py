@@ -25,6 +25,7 @@ CLEAN = """
 MATCH (n)
 WHERE n.id STARTS WITH 'test-loader-'
    OR (n:Territory AND (n.code STARTS WITH 'test-loader-' OR n.code STARTS WITH '999'))
+   OR (n:Change AND any(i IN n.objectIds WHERE i CONTAINS 'test-loader-' OR i =~ '[a-z]+:999.*'))
 DETACH DELETE n
 """
 

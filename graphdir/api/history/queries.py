@@ -17,9 +17,9 @@ from graphdir.domain.history.service import HistoryService
 
 @strawberry.type
 class HistoryQuery:
-    @strawberry.field(description="Every change made through the API, oldest first (in the order they were "
-                      "committed): page on with `after` to follow the directory. Changes made by `graphdir load` and "
-                      "imports are not recorded yet.")
+    @strawberry.field(description="Every change, oldest first (in the order they were committed): each edit "
+                      "through the API, and each record a `graphdir load` or `graphdir import` created or updated; "
+                      "page on with `after` to follow the directory.")
     async def changes(
         self, info: Info[Context, None],
         since: Annotated[dt.datetime | None, strawberry.argument(

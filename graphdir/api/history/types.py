@@ -26,16 +26,22 @@ class FieldChange:
     after: JSON | None = strawberry.field(description="Its value after.")
 
 
-@strawberry.type(description="One edit: who made it, when, in which request, on what source, and what it changed.")
+@strawberry.type(description="One edit, or one record a load or an import wrote: who made it, when, in which "
+                 "request (or run), on what source, and what it changed.")
 class Change:
     id: strawberry.ID = strawberry.field(description="The change's id.")
     sequence: int = strawberry.field(description="Its place in the feed (`changes`): the order of commits.")
     at: dt.datetime = strawberry.field(description="When it was committed (UTC).")
-    actor: str = strawberry.field(description="The name of the token that made it.")
-    operation: str = strawberry.field(description="The mutation (createOrganization, addMembership…).")
-    object_type: str = strawberry.field(description="What it changed: Organization or Membership.")
+    actor: str = strawberry.field(description="The name of the token that made it, or the command (`graphdir load` "
+                                  "and its files, `graphdir import siae` and its file).")
+    operation: str = strawberry.field(description="The mutation (createOrganization, addMembership, "
+                                      "mergeOrganizations, deleteOrganization…), or load.create, load.update, "
+                                      "import.create, import.update.")
+    object_type: str = strawberry.field(description="What it changed: Organization, Membership, or (loads) any "
+                                        "other record: Territory, Establishment, Source, HOLDS_ROLE…")
     fields: list[FieldChange] = strawberry.field(description="What it changed, field by field.")
-    source: Source | None = strawberry.field(description="The source the edit named, with its excerpt.")
+    source: Source | None = strawberry.field(description="The source the edit named, with its excerpt (a load's: "
+                                             "one its record cites).")
     request_id: str | None = strawberry.field(description="The request (X-Request-Id, or one the API made).")
     version: int | None = strawberry.field(description="The version of the object after the change.")
     object_ids: strawberry.Private[tuple[str, ...]]

@@ -206,7 +206,9 @@ class Organization(Node):
         rows = await StatementsOf.of(info.context).load(self.graph_id, StatementsOf.key(kinds))
         return [Statement.from_record(statement) for statement in rows]
 
-    @strawberry.field(description="The changes made to it through the API (and to its memberships), newest first.")
+    @strawberry.field(description="The changes made to it (and to its memberships, roles and establishments) "
+                      "through the API and by loads and imports, newest first; after a merge, those of the merged "
+                      "organization too.")
     async def history(self, info: Info[Context, None], first: First = None, after: After = None
                       ) -> Annotated[ChangeConnection, strawberry.lazy("graphdir.api.history.types")]:
         from graphdir.api.history.loaders import HISTORY_ORDER, HistoryOf

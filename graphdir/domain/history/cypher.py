@@ -35,6 +35,36 @@ CALL (c) {
 RETURN c.seq AS seq
 """
 
+# The changes of a batch a load or an import writes, numbered in one step of the sequence (its lock is taken once per
+# batch, at its end, and held until the batch commits); each linked to the organizations it concerns and cites the
+# sources its record names.
+LOCK_SEQUENCE: Final = "MERGE (sequence:ChangeSequence {id: 'changes'}) SET sequence._lock = true REMOVE sequence._lock"
+
+# Run after LOCK_SEQUENCE, in its own statement: the batches of a bulk load run two at a time, and a value read before
+# the lock is taken could be one the other batch is about to move on.
+RECORD_BATCH: Final = """
+MATCH (sequence:ChangeSequence {id: 'changes'})
+WITH sequence, coalesce(sequence.last, 0) AS base
+SET sequence.last = base + size($changes)
+WITH base
+UNWIND range(0, size($changes) - 1) AS i
+WITH base + i + 1 AS seq, $changes[i] AS row
+CREATE (c:Change {id: row.id, seq: seq, at: datetime(), actorId: $actorId, actor: $actor, operation: row.operation,
+                  objectType: row.objectType, objectIds: row.objectIds, fields: row.fields, before: row.before,
+                  after: row.after, requestId: $requestId, version: row.version})
+WITH c, row
+CALL (c, row) {
+  UNWIND row.organizations AS organizationId
+  MATCH (o:Organization {id: organizationId})
+  CREATE (c)-[:CHANGED]->(o)
+}
+CALL (c, row) {
+  UNWIND row.sources AS sourceId
+  MATCH (s:Source {id: sourceId})
+  CREATE (c)-[:CITES]->(s)
+}
+"""
+
 # Organization.history: newest first; key [seq].
 HISTORY_OF: Final = (
     """

@@ -25,6 +25,8 @@ _NODE_VALID = _node_valid("m")
 _NODE_BY_LABEL_AND_ID: LiteralString = """
   MATCH (n:Organization {id: $id}) WHERE $label = 'Organization' RETURN n
   UNION
+  MATCH (:MergedOrganization {id: $id})-[:MERGED_INTO]->(n:Organization) WHERE $label = 'Organization' RETURN n
+  UNION
   MATCH (n:Person {id: $id}) WHERE $label = 'Person' RETURN n
   UNION
   MATCH (n:Territory {id: $id}) WHERE $label = 'Territory' RETURN n

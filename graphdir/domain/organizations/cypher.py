@@ -27,10 +27,15 @@ ORGANIZATION_MAP: Final = """{
   .classifiedBy, .insertionMeasures, .ceasedOn, ceased: coalesce(o.ceased, false) OR o.ceasedOn IS NOT NULL
 }"""
 
+# An id (or slug, or SIREN) of an organization merged into another finds the survivor (one hop: merging points every
+# tombstone at a live organization); its own id comes first, one index seek each.
 BY_IDS: Final = (
     """
 UNWIND $ids AS id
-MATCH (o:Organization {id: id})
+OPTIONAL MATCH (own:Organization {id: id})
+OPTIONAL MATCH (:MergedOrganization {id: id})-[:MERGED_INTO]->(survivor:Organization)
+WITH id, coalesce(own, survivor) AS o
+WHERE o IS NOT NULL
 RETURN id, o """
     + ORGANIZATION_MAP
     + " AS node"
@@ -38,7 +43,10 @@ RETURN id, o """
 
 BY_SIREN: Final = (
     """
-MATCH (o:Organization {siren: $siren})
+OPTIONAL MATCH (own:Organization {siren: $siren})
+OPTIONAL MATCH (:MergedOrganization {siren: $siren})-[:MERGED_INTO]->(survivor:Organization)
+WITH coalesce(own, survivor) AS o
+WHERE o IS NOT NULL
 RETURN o """
     + ORGANIZATION_MAP
     + " AS node"
@@ -48,7 +56,9 @@ BY_SLUG: Final = (
     """
 OPTIONAL MATCH (bySlug:Organization {slug: $slug})
 OPTIONAL MATCH (byId:Organization {id: $slug})
-WITH coalesce(bySlug, byId) AS o
+OPTIONAL MATCH (:MergedOrganization {slug: $slug})-[:MERGED_INTO]->(mergedSlug:Organization)
+OPTIONAL MATCH (:MergedOrganization {id: $slug})-[:MERGED_INTO]->(mergedId:Organization)
+WITH coalesce(bySlug, byId, mergedSlug, mergedId) AS o
 WHERE o IS NOT NULL
 RETURN o """
     + ORGANIZATION_MAP

@@ -101,7 +101,8 @@ class OrganizationEditing:
         await sources.write(tx, source)
         await repository.write_organization(
             tx, graph_id, props, [commune_id(after["commune"])] if relocate and after.get("commune") else
-            ([] if relocate else None), source.id, source.excerpt, create=version == 0)
+            ([] if relocate else None), source.id, source.excerpt, create=version == 0,
+            edited=[change.field for change in diff])
         change = await record(tx, actor, operation, "Organization", [graph_id], diff, source.id, source.excerpt,
                               version + 1)
         return ids, change

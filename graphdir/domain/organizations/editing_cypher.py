@@ -19,15 +19,22 @@ MATCH (o:Organization {id: $id})
 RETURN properties(o) AS props, [(o)-[:LOCATED_IN]->(c:Commune) | c.code] AS communes
 """
 
-ID_TAKEN: Final = "MATCH (o:Organization {id: $id}) RETURN count(o) > 0 AS taken"
+# A merged or deleted organization's id stays its own (it still finds the survivor, or its history).
+ID_TAKEN: Final = """
+RETURN COUNT { (o:Organization {id: $id}) } + COUNT { (m:MergedOrganization {id: $id}) }
+       + COUNT { (d:DeletedOrganization {id: $id}) } > 0 AS taken
+"""
 
-# All properties become $props (the loader's plan of the organization, with its version); LOCATED_IN is replaced
+# All properties become $props (the loader's plan of the organization, with its version), and the fields the edit
+# set join `editedFields`, which a later load keeps (graphdir.loader.api_edits); LOCATED_IN is replaced
 # when the commune changed; the source is cited (once). A new organization is CREATEd: two edits creating the same
 # id at once cannot both pass (the uniqueness constraint refuses the second), where MERGE would let the second
 # overwrite the first.
 _WRITE_TAIL: Final = (
     """
+WITH o, coalesce(o.editedFields, []) AS edited
 SET o = $props
+SET o.editedFields = [name IN edited WHERE NOT name IN $edited] + $edited
 WITH o
 CALL (o) {
   MATCH (o)-[l:LOCATED_IN]->()

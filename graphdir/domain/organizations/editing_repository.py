@@ -49,11 +49,12 @@ async def id_taken(tx: AsyncManagedTransaction, graph_id: str) -> bool:
 
 
 async def write_organization(tx: AsyncManagedTransaction, graph_id: str, props: Mapping[str, Any],  # noqa: PLR0913
-                             communes: list[str] | None, source: str, excerpt: str | None, *, create: bool) -> None:
-    """`communes`: the LOCATED_IN to write instead of the present one, None to keep it."""
+                             communes: list[str] | None, source: str, excerpt: str | None, *, create: bool,
+                             edited: list[str]) -> None:
+    """`communes`: the LOCATED_IN to write instead of the present one, None to keep it; `edited`: the fields set."""
     query = cypher.CREATE_ORGANIZATION if create else cypher.UPDATE_ORGANIZATION
     await rows(tx, query, {"id": graph_id, "props": dict(props), "relocate": communes is not None,
-                                               "communes": communes or [], "source": source, "excerpt": excerpt})
+                           "communes": communes or [], "source": source, "excerpt": excerpt, "edited": edited})
 
 
 async def membership_data(tx: AsyncManagedTransaction, member: str, body: str, *, lock: bool
