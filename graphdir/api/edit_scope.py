@@ -1,6 +1,12 @@
 """InEditorScope: InEditorTerritory for edits that name conventions, people or figures, which lie where the
-organizations and territories that place them are (graphdir.domain.editing.scope). A person placed by no role lies
-in no territory: an editor limited to territories may correct it."""
+organizations and territories that place them are (graphdir.domain.editing.scope).
+
+A convention is inside a territory when one of its parties or its commune is (schema/MODEL.md, "Inside a
+territory"), and a person when one of the organizations of its roles is: an editor limited to territories edits
+those that one of the edit's places puts inside them (inputs with `scope_any`). Everything else an edit names (a
+figure's publisher and territory, a role's organization) must lie inside them all. A person placed by no role lies
+in no territory: such an editor may record and correct it.
+"""
 
 from __future__ import annotations
 
@@ -23,6 +29,11 @@ class ScopedBySubjects(Protocol):
         """The (label, graph id) of the conventions, people and figures the edit touches."""
         ...
 
+    @property
+    def scope_any(self) -> bool:
+        """True when one place inside the editor's territories is enough."""
+        ...
+
 
 class InEditorScope(BasePermission):
     message = "outside the territories of this token"
@@ -42,7 +53,7 @@ class InEditorScope(BasePermission):
             raise Refused(FORBIDDEN, f"token {principal.name!r} edits inside {', '.join(principal.territories)} "
                           "only: say where it is (its organizations, its commune or territory)")
         outside = await AccountService(info.context.reader).outside_scope(principal, organizations, places)
-        if outside:
+        if outside and not (target.scope_any and len(set(outside)) < len(set(organizations) | set(places))):
             raise Refused(FORBIDDEN, f"token {principal.name!r} edits inside {', '.join(principal.territories)} "
                           f"only: {', '.join(outside)} is not")
         return True

@@ -63,6 +63,8 @@ class CreateConventionInput(ConventionFieldsInput):
         parties = [graph_id_or_none(party.organization, "Organization") for party in self.parties]
         return [party for party in parties if party], _places(self.commune)
 
+    scope_any: strawberry.Private[bool] = True
+
     def scope_subjects(self) -> list[tuple[str, str]]:
         return []
 
@@ -76,6 +78,8 @@ class UpdateConventionInput(ConventionFieldsInput):
 
     def scope_targets(self) -> tuple[list[str], list[str]]:
         return [], _places(self.commune)
+
+    scope_any: strawberry.Private[bool] = True
 
     def scope_subjects(self) -> list[tuple[str, str]]:
         return _convention(self.id)
@@ -93,6 +97,8 @@ class EndConventionInput:
     def scope_targets(self) -> tuple[list[str], list[str]]:
         return [], []
 
+    scope_any: strawberry.Private[bool] = True
+
     def scope_subjects(self) -> list[tuple[str, str]]:
         return _convention(self.id)
 
@@ -109,6 +115,8 @@ class ConventionPartyInput:
     def scope_targets(self) -> tuple[list[str], list[str]]:
         party = graph_id_or_none(self.organization, "Organization")
         return [party] if party else [], []
+
+    scope_any: strawberry.Private[bool] = True
 
     def scope_subjects(self) -> list[tuple[str, str]]:
         return _convention(self.convention)

@@ -61,6 +61,8 @@ class FigureInput:
         territory = self.territory if isinstance(self.territory, str) else None
         return [publisher] if publisher else [], [territory] if territory else []
 
+    scope_any: strawberry.Private[bool] = False
+
     def scope_subjects(self) -> list[tuple[str, str]]:
         graph_id = graph_id_or_none(self.id, "Figure") if self.id else None
         return [("Figure", graph_id)] if graph_id else []

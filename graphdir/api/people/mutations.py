@@ -45,6 +45,8 @@ class PersonInput:
     def scope_targets(self) -> tuple[list[str], list[str]]:
         return [], []
 
+    scope_any: strawberry.Private[bool] = True
+
     def scope_subjects(self) -> list[tuple[str, str]]:
         graph_id = graph_id_or_none(self.id, "Person") if self.id else None
         return [("Person", graph_id or "")]
@@ -68,6 +70,8 @@ class RoleInput:
     def scope_targets(self) -> tuple[list[str], list[str]]:
         organization = graph_id_or_none(self.organization, "Organization")
         return [organization] if organization else [], []
+
+    scope_any: strawberry.Private[bool] = True
 
     def scope_subjects(self) -> list[tuple[str, str]]:
         return []

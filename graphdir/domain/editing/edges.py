@@ -27,6 +27,7 @@ from graphdir.domain.history.subjects import link_change
 from graphdir.domain.organizations.editing import changes_between, conflict, merged
 from graphdir.loader.errors import REQUIRED, UNKNOWN_REFERENCE
 from graphdir.loader.planning import EdgeRow
+from graphdir.loader.specs import SECTION_SPECS
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,9 @@ class EdgeEditing:
         self.kind = kind
 
     def _ends(self, changes: EdgeChanges) -> dict[str, str]:
-        return {"type": changes.type, self.kind.start[1]: changes.start, self.kind.end[1]: changes.end,
-                **changes.keys}
+        """The record's key fields (a relation's record names its type; a role's is always HOLDS_ROLE)."""
+        typed = {"type": changes.type} if "type" in SECTION_SPECS[self.kind.section].fields else {}
+        return {**typed, self.kind.start[1]: changes.start, self.kind.end[1]: changes.end, **changes.keys}
 
     async def _found(self, tx: AsyncManagedTransaction, changes: EdgeChanges) -> tuple[dict[str, Any], int] | None:
         lock, read, _, _ = _queries(self.kind, changes.type)
