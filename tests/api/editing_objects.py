@@ -58,3 +58,8 @@ async def snapshot(driver: AsyncDriver, settings: Settings) -> tuple[Any, ...]:
 def user_errors(body: dict[str, Any], field: str) -> list[tuple[str, str]]:
     assert "errors" not in body, body
     return [(e["field"], e["code"]) for e in body["data"][field]["userErrors"]]
+
+
+def mutation(name: str, input_type: str, selection: str) -> str:
+    """The document of one mutation taking `$input`."""
+    return f"mutation($input: {input_type}!) {{ {name}(input: $input) {{ {selection} }} }}"

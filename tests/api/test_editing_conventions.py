@@ -10,15 +10,15 @@ from neo4j import AsyncDriver
 
 from graphdir.config import Settings
 from tests.api.editing import FEDERATION, Tokens, graphql, tokens  # noqa: F401
-from tests.api.editing_objects import SOURCE, editor, organization, snapshot, user_errors  # noqa: F401
+from tests.api.editing_objects import SOURCE, editor, mutation, organization, snapshot, user_errors  # noqa: F401
 from tests.api.helpers import gid
 
 PAYLOAD = "convention { id version title validUntil } replayed userErrors { field message code }"
-CREATE = "mutation($input: CreateConventionInput!) { createConvention(input: $input) { %s } }" % PAYLOAD
-UPDATE = "mutation($input: UpdateConventionInput!) { updateConvention(input: $input) { %s } }" % PAYLOAD
-END = "mutation($input: EndConventionInput!) { endConvention(input: $input) { %s } }" % PAYLOAD
-ADD_PARTY = "mutation($input: ConventionPartyInput!) { addConventionParty(input: $input) { %s } }" % PAYLOAD
-REMOVE_PARTY = "mutation($input: ConventionPartyInput!) { removeConventionParty(input: $input) { %s } }" % PAYLOAD
+CREATE = mutation("createConvention", "CreateConventionInput", PAYLOAD)
+UPDATE = mutation("updateConvention", "UpdateConventionInput", PAYLOAD)
+END = mutation("endConvention", "EndConventionInput", PAYLOAD)
+ADD_PARTY = mutation("addConventionParty", "ConventionPartyInput", PAYLOAD)
+REMOVE_PARTY = mutation("removeConventionParty", "ConventionPartyInput", PAYLOAD)
 READ = """
 query($id: ID!) {
   node(id: $id) { ... on Convention {

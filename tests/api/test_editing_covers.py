@@ -10,12 +10,11 @@ from neo4j import AsyncDriver
 
 from graphdir.config import Settings
 from tests.api.editing import Tokens, graphql, tokens  # noqa: F401
-from tests.api.editing_objects import SOURCE, editor, organization, snapshot, user_errors  # noqa: F401
+from tests.api.editing_objects import SOURCE, editor, mutation, organization, snapshot, user_errors  # noqa: F401
 
-COVER = """mutation($input: CoverInput!) { %s(input: $input) {
-  organization { id } territory { code level } since until version replayed userErrors { field message code } } }"""
-ADD, UPDATE, END = (COVER % name for name in ("addCoveredTerritory", "updateCoveredTerritory",
-                                              "endCoveredTerritory"))
+COVER = "organization { id } territory { code level } since until version replayed userErrors { field message code }"
+ADD, UPDATE, END = (mutation(name, "CoverInput", COVER) for name in ("addCoveredTerritory", "updateCoveredTerritory",
+                                                                     "endCoveredTerritory"))
 
 
 async def test_a_covered_territory_is_added_corrected_and_ended(client: httpx.AsyncClient,

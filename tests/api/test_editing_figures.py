@@ -10,14 +10,14 @@ from neo4j import AsyncDriver
 
 from graphdir.config import Settings
 from tests.api.editing import Tokens, graphql, tokens  # noqa: F401
-from tests.api.editing_objects import SOURCE, editor, organization, snapshot, user_errors  # noqa: F401
+from tests.api.editing_objects import SOURCE, editor, mutation, organization, snapshot, user_errors  # noqa: F401
 from tests.api.helpers import gid
 
-FIGURE = """mutation($input: FigureInput!) { %s(input: $input) {
-  figure { id measure value unit year scope approximate version territory { code } publisher { id }
+FIGURE = """figure { id measure value unit year scope approximate version territory { code } publisher { id }
            source { excerpt } }
-  replayed userErrors { field message code } } }"""
-ADD, CORRECT, REMOVE = (FIGURE % name for name in ("addFigure", "correctFigure", "removeFigure"))
+  replayed userErrors { field message code }"""
+ADD, CORRECT, REMOVE = (mutation(name, "FigureInput", FIGURE) for name in ("addFigure", "correctFigure",
+                                                                           "removeFigure"))
 NEW = {"measure": "test_api_ed_jobs", "value": 1200, "unit": "jobs", "year": "2023", "territory": "departement:03",
        "source": SOURCE}
 

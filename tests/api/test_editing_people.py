@@ -10,16 +10,15 @@ from neo4j import AsyncDriver
 
 from graphdir.config import Settings
 from tests.api.editing import Tokens, graphql, tokens  # noqa: F401
-from tests.api.editing_objects import SOURCE, editor, organization, snapshot, user_errors  # noqa: F401
+from tests.api.editing_objects import SOURCE, editor, mutation, organization, snapshot, user_errors  # noqa: F401
 from tests.api.helpers import gid
 
 PERSON = "person { id name version } replayed userErrors { field message code }"
-CREATE = "mutation($input: PersonInput!) { createPerson(input: $input) { %s } }" % PERSON
-UPDATE = "mutation($input: PersonInput!) { updatePerson(input: $input) { %s } }" % PERSON
-ROLE = """mutation($input: RoleInput!) { %s(input: $input) {
-  role { title portfolio since until version organization { id } person { id } source { excerpt } }
-  replayed userErrors { field message code } } }"""
-ADD, UPDATE_ROLE, END = (ROLE % name for name in ("addRole", "updateRole", "endRole"))
+CREATE = mutation("createPerson", "PersonInput", PERSON)
+UPDATE = mutation("updatePerson", "PersonInput", PERSON)
+ROLE = """role { title portfolio since until version organization { id } person { id } source { excerpt } }
+  replayed userErrors { field message code }"""
+ADD, UPDATE_ROLE, END = (mutation(name, "RoleInput", ROLE) for name in ("addRole", "updateRole", "endRole"))
 READ = """
 query($id: ID!) {
   node(id: $id) { ... on Person {

@@ -10,17 +10,13 @@ from neo4j import AsyncDriver
 
 from graphdir.config import Settings
 from tests.api.editing import Tokens, graphql, tokens  # noqa: F401
-from tests.api.editing_objects import SOURCE, editor, organization, snapshot, user_errors  # noqa: F401
+from tests.api.editing_objects import SOURCE, editor, mutation, organization, snapshot, user_errors  # noqa: F401
 from tests.api.helpers import gid
 
-RELATION = """
-mutation($input: RelationInput!) {
-  %s(input: $input) {
-    relation { type from { id } to { id } role since until version source { title excerpt } }
-    replayed userErrors { field message code }
-  }
-}"""
-ADD, UPDATE, END = (RELATION % name for name in ("addRelation", "updateRelation", "endRelation"))
+RELATION = """relation { type from { id } to { id } role since until version source { title excerpt } }
+    replayed userErrors { field message code }"""
+ADD, UPDATE, END = (mutation(name, "RelationInput", RELATION) for name in ("addRelation", "updateRelation",
+                                                                           "endRelation"))
 READ = """
 query($id: ID!) {
   node(id: $id) { ... on Organization {

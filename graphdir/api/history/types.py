@@ -33,7 +33,8 @@ class Change:
     at: dt.datetime = strawberry.field(description="When it was committed (UTC).")
     actor: str = strawberry.field(description="The name of the token that made it.")
     operation: str = strawberry.field(description="The mutation (createOrganization, addMembership…).")
-    object_type: str = strawberry.field(description="What it changed: Organization or Membership.")
+    object_type: str = strawberry.field(description="What it changed: Organization, Membership, Relation, Convention, "
+                                        "Person, Role, Cover or Figure.")
     fields: list[FieldChange] = strawberry.field(description="What it changed, field by field.")
     source: Source | None = strawberry.field(description="The source the edit named, with its excerpt.")
     request_id: str | None = strawberry.field(description="The request (X-Request-Id, or one the API made).")
