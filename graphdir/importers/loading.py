@@ -22,8 +22,8 @@ from graphdir.importers.identity_reads import IdentityReads
 from graphdir.importers.places import Placement
 from graphdir.importers.summary import INLINE_DETAILS, Detail, ImportSummary
 from graphdir.loader import Record, load_records
-from graphdir.loader.specs import Ref
 from graphdir.loader.history import import_actor
+from graphdir.loader.specs import Ref
 
 
 async def require_communes(driver: AsyncDriver, database: str, path: Path) -> None:

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.common import Source, partial
-from graphdir.api.connections import Connection, Edge, node_edges
+from graphdir.api.connections import After, Connection, Edge, First, node_edges
 from graphdir.api.context import Context
 from graphdir.api.conventions.enums import ConventionKind, ConventionStatus
 from graphdir.api.conventions.loaders import Parties
@@ -21,6 +21,7 @@ from graphdir.domain.conventions.records import ConventionRecord, PartyRecord
 
 if TYPE_CHECKING:
     from graphdir.api.events.types import Event
+    from graphdir.api.history.types import ChangeConnection
     from graphdir.api.organizations.types import Organization
 
 @strawberry.type(description="A convention: an agreement signed between two or more organizations.")
@@ -37,6 +38,8 @@ class Convention(Node):
     objectives: list[str] = strawberry.field(description="Its objectives, in the source's order and words.")
     valid_from: PartialDate | None = strawberry.field(description="When it began to apply, if known.")
     valid_until: PartialDate | None = strawberry.field(description="When it stopped applying, if known.")
+    version: int = strawberry.field(description="Starts at 1, one more at each edit: an update names the version it "
+                                    "read, and a stale one is refused (CONFLICT).")
     graph_id: strawberry.Private[str]
 
     @classmethod
@@ -48,7 +51,7 @@ class Convention(Node):
             signed_on=partial(record.signed_on), signed_on_inferred=record.signed_on_inferred,
             signed_on_note=record.signed_on_note, signed_at=record.signed_at, place=record.place,
             objectives=record.objectives, valid_from=partial(record.valid_from),
-            valid_until=partial(record.valid_until),
+            valid_until=partial(record.valid_until), version=record.version,
         )
 
     @classmethod
@@ -76,6 +79,16 @@ class Convention(Node):
         from graphdir.api.facts.loaders import Citations
 
         return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Convention")))
+
+    @strawberry.field(description="The changes made to it through the API, newest first.")
+    async def history(self, info: Info[Context, None], first: First = None, after: After = None
+                      ) -> Annotated[ChangeConnection, strawberry.lazy("graphdir.api.history.types")]:
+        from graphdir.api.history.loaders import HISTORY_ORDER
+        from graphdir.api.history.subject_loaders import ConventionHistory
+        from graphdir.api.history.types import ChangeConnection, change_edge
+
+        page = await ConventionHistory.of(info.context).load(self.graph_id, ConventionHistory.key(first, after))
+        return ChangeConnection.of(page, HISTORY_ORDER, change_edge)
 
 
 @strawberry.type(description="A party to a convention.")

@@ -32,6 +32,7 @@ class Figure(Node):
     year_note: str | None = strawberry.field(description="How the year was inferred.")
     scope: str | None = strawberry.field(description="What exactly is counted, in the source's words.")
     approximate: bool = strawberry.field(description='True when the source gives it as approximate ("près de").')
+    version: int = strawberry.field(description="Starts at 1, one more at each edit (correctFigure).")
     graph_id: strawberry.Private[str]
     territory_id: strawberry.Private[str | None]
     publisher_id: strawberry.Private[str | None]
@@ -41,7 +42,7 @@ class Figure(Node):
         return cls(id=strawberry.ID(encode("Figure", figure.id)), graph_id=figure.id, measure=figure.measure,
                    value=figure.value, unit=figure.unit, year=partial(figure.year), year_inferred=figure.year_inferred,
                    year_note=figure.year_note, scope=figure.scope, approximate=figure.approximate,
-                   territory_id=figure.territory_id, publisher_id=figure.publisher_id)
+                   territory_id=figure.territory_id, publisher_id=figure.publisher_id, version=figure.version)
 
     @strawberry.field(description="The territory it is about.")
     async def territory(self, info: Info[Context, None]

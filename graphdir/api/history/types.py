@@ -35,10 +35,11 @@ class Change:
     actor: str = strawberry.field(description="The name of the token that made it, or the command (`graphdir load` "
                                   "and its files, `graphdir import siae` and its file).")
     operation: str = strawberry.field(description="The mutation (createOrganization, addMembership, "
-                                      "mergeOrganizations, deleteOrganization…), or load.create, load.update, "
-                                      "import.create, import.update.")
-    object_type: str = strawberry.field(description="What it changed: Organization, Membership, or (loads) any "
-                                        "other record: Territory, Establishment, Source, HOLDS_ROLE…")
+                                      "mergeOrganizations, deleteOrganization, createConvention…), or load.create, "
+                                      "load.update, import.create, import.update.")
+    object_type: str = strawberry.field(description="What it changed: Organization, Membership, Relation, Convention, "
+                                        "Person, Role, Cover, Figure, or (loads) any other record: Territory, "
+                                        "Establishment, Source, HOLDS_ROLE…")
     fields: list[FieldChange] = strawberry.field(description="What it changed, field by field.")
     source: Source | None = strawberry.field(description="The source the edit named, with its excerpt (a load's: "
                                              "one its record cites).")

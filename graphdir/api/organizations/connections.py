@@ -64,6 +64,8 @@ class PartnershipEdge(Edge[Organization]):
     excerpt: str | None = strawberry.field(description="The words of the source stating it.")
     inferred: bool = strawberry.field(description="True when read from the context rather than written.")
     note: str | None = strawberry.field(description="How it was inferred.")
+    role: str | None = strawberry.field(description="The role the source gives the link, if any.")
+    version: int = strawberry.field(description="Starts at 1, one more at each edit (updateRelation).")
 
     @classmethod
     def of(cls, cursor: str, partnership: PartnershipRecord) -> PartnershipEdge:
@@ -71,7 +73,8 @@ class PartnershipEdge(Edge[Organization]):
         return cls(cursor=cursor, node=Organization.from_record(partnership.organization),
                    kind=PartnershipKind(partnership.kind), direction=Direction(partnership.direction),
                    since=partial(link.since), until=partial(link.until), source=Source.maybe(link.source, link.excerpt),
-                   excerpt=link.excerpt, inferred=link.inferred, note=link.note)
+                   excerpt=link.excerpt, inferred=link.inferred, note=link.note,
+                   role=partnership.role, version=partnership.version)
 
 
 @strawberry.type(description="A page of partnerships.")

@@ -9,6 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.common import Source, partial
+from graphdir.api.connections import After, First
 from graphdir.api.context import Context
 from graphdir.api.ids import encode
 from graphdir.api.people.loaders import RolesOf, TalksOf
@@ -18,6 +19,7 @@ from graphdir.domain.people.records import PersonRecord, RoleRecord, SpeakerReco
 
 if TYPE_CHECKING:
     from graphdir.api.events.types import Event
+    from graphdir.api.history.types import ChangeConnection
     from graphdir.api.organizations.types import Organization
 
 
@@ -25,11 +27,13 @@ if TYPE_CHECKING:
 class Person(Node):
     id: strawberry.ID = strawberry.field(description='Global id: base64 of "Person:<graph id>".')
     name: str = strawberry.field(description="Full name.")
+    version: int = strawberry.field(description="Starts at 1, one more at each edit (updatePerson).")
     graph_id: strawberry.Private[str]
 
     @classmethod
     def from_record(cls, record: PersonRecord) -> Person:
-        return cls(id=strawberry.ID(encode("Person", record.id)), graph_id=record.id, name=record.name)
+        return cls(id=strawberry.ID(encode("Person", record.id)), graph_id=record.id, name=record.name,
+                   version=record.version)
 
     @classmethod
     def maybe(cls, record: PersonRecord | None) -> Person | None:
@@ -52,6 +56,16 @@ class Person(Node):
 
         return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Person")))
 
+    @strawberry.field(description="The changes made to it through the API, newest first.")
+    async def history(self, info: Info[Context, None], first: First = None, after: After = None
+                      ) -> Annotated[ChangeConnection, strawberry.lazy("graphdir.api.history.types")]:
+        from graphdir.api.history.loaders import HISTORY_ORDER
+        from graphdir.api.history.subject_loaders import PersonHistory
+        from graphdir.api.history.types import ChangeConnection, change_edge
+
+        page = await PersonHistory.of(info.context).load(self.graph_id, PersonHistory.key(first, after))
+        return ChangeConnection.of(page, HISTORY_ORDER, change_edge)
+
 
 @strawberry.type(description="An office a person holds in an organization (president, vice-president, director…).")
 class Role:
@@ -67,6 +81,7 @@ class Role:
     excerpt: str | None = strawberry.field(description="The words of the source stating it.")
     inferred: bool = strawberry.field(description="True when read from the context rather than written.")
     note: str | None = strawberry.field(description="How it was inferred.")
+    version: int = strawberry.field(description="Starts at 1, one more at each edit (updateRole, endRole).")
 
     @classmethod
     def from_record(cls, role: RoleRecord) -> Role:
@@ -76,7 +91,7 @@ class Role:
         return cls(person=Person.from_record(role.person), organization=Organization.from_record(role.organization),
                    title=role.title, portfolio=role.portfolio, since=partial(link.since), until=partial(link.until),
                    source=Source.maybe(link.source, link.excerpt), excerpt=link.excerpt, inferred=link.inferred,
-                   note=link.note)
+                   note=link.note, version=role.version)
 
 
 @strawberry.type(description="A person speaking at an event, with the title the source gives them there.")

@@ -18,7 +18,7 @@ from graphdir.vocabulary import ConventionStatus
 
 CONVENTION_MAP: Final = """{
   .id, .title, .kind, .status, .signedOn, .signedOnInferred, .signedOnNote, .signedAt, .place, .validFrom,
-  .validUntil, objectives: coalesce(c.objectives, [])
+  .validUntil, objectives: coalesce(c.objectives, []), version: coalesce(c.version, 1)
 }"""
 
 KEY: Final = "[coalesce(toString(c.signedOnFrom), ''), c.id]"

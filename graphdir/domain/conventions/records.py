@@ -23,6 +23,7 @@ class ConventionRecord:
     objectives: list[str]
     valid_from: str | None
     valid_until: str | None
+    version: int
 
     @staticmethod
     def of(row: dict[str, Any]) -> ConventionRecord:
@@ -32,6 +33,7 @@ class ConventionRecord:
             signed_on=row.get("signedOn"), signed_on_inferred=bool(row.get("signedOnInferred")),
             signed_on_note=row.get("signedOnNote"), signed_at=row.get("signedAt"), place=row.get("place"),
             objectives=row.get("objectives") or [], valid_from=row.get("validFrom"), valid_until=row.get("validUntil"),
+            version=row.get("version") or 1,
         )
 
 

@@ -50,7 +50,10 @@ RETURN id, collect({source: s """
 """
 )
 
-FIGURE_MAP: Final = "{.id, .measure, .value, .unit, .year, .yearInferred, .yearNote, .scope, .approximate}"
+FIGURE_MAP: Final = (
+    "{.id, .measure, .value, .unit, .year, .yearInferred, .yearNote, .scope, .approximate, "
+    "version: coalesce(f.version, 1)}"
+)
 _FIGURE_ROW: Final = (
     "{figure: f "
     + FIGURE_MAP

@@ -69,6 +69,7 @@ class FigureRecord:
     approximate: bool
     territory_id: str | None
     publisher_id: str | None
+    version: int = 1
 
     @staticmethod
     def of(row: dict[str, Any]) -> FigureRecord:
@@ -78,7 +79,7 @@ class FigureRecord:
             id=figure["id"], measure=figure["measure"], value=figure["value"], unit=figure.get("unit"),
             year=figure.get("year"), year_inferred=bool(figure.get("yearInferred")), year_note=figure.get("yearNote"),
             scope=figure.get("scope"), approximate=bool(figure.get("approximate")), territory_id=row.get("territoryId"),
-            publisher_id=row.get("publisherId"))
+            publisher_id=row.get("publisherId"), version=figure.get("version") or 1)
 
 
 @dataclass(frozen=True, slots=True)

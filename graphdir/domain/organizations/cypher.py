@@ -259,7 +259,8 @@ CALL (self) {
   RETURN collect({node: o """
     + ORGANIZATION_MAP
     + """, key: key, kind: type(r), direction: direction, since: r.since, until: r.until,
-                  excerpt: r.excerpt, inferred: coalesce(r.inferred, false), note: r.note, source: """
+                  excerpt: r.excerpt, inferred: coalesce(r.inferred, false), note: r.note, role: r.role,
+                  version: coalesce(r.version, 1), source: """
     + SOURCE_OF_R
     + """}) AS edges
 }

@@ -77,9 +77,12 @@ class PartnershipRecord:
     kind: str
     direction: str
     link: Link
+    role: str | None = None
+    version: int = 1
 
     @staticmethod
     def of(row: dict[str, Any]) -> PartnershipRecord:
         """From an edge row {node, kind, direction, since, until, source, excerpt, inferred, note}."""
         return PartnershipRecord(organization=OrganizationRecord.of(row["node"]), kind=row["kind"],
-                                 direction=row["direction"], link=Link.of(row))
+                                 direction=row["direction"], link=Link.of(row), role=row.get("role"),
+                                 version=row.get("version") or 1)

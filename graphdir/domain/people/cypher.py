@@ -9,7 +9,7 @@ from graphdir.domain.events.cypher import EVENT_MAP
 from graphdir.domain.facts.cypher import SOURCE_OF_R
 from graphdir.domain.organizations.cypher import ORGANIZATION_MAP
 
-PERSON_MAP: Final = "{.id, .name}"
+PERSON_MAP: Final = "{.id, .name, version: coalesce(p.version, 1)}"
 
 BY_IDS: Final = (
     """
@@ -26,7 +26,8 @@ _ROLE: Final = (
     + ", organization: o "
     + ORGANIZATION_MAP
     + """, title: r.title, portfolio: r.portfolio, since: r.since, until: r.until,
-     excerpt: r.excerpt, inferred: coalesce(r.inferred, false), note: r.note, source: """
+     excerpt: r.excerpt, inferred: coalesce(r.inferred, false), note: r.note, version: coalesce(r.version, 1),
+     source: """
     + SOURCE_OF_R
     + "}"
 )

@@ -14,11 +14,12 @@ from graphdir.domain.organizations.records import OrganizationRecord
 class PersonRecord:
     id: str
     name: str
+    version: int = 1
 
     @staticmethod
     def of(row: dict[str, Any]) -> PersonRecord:
         """From PERSON_MAP."""
-        return PersonRecord(id=row["id"], name=row["name"])
+        return PersonRecord(id=row["id"], name=row["name"], version=row.get("version") or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +31,15 @@ class RoleRecord:
     title: str | None
     portfolio: str | None
     link: Link
+    version: int = 1
 
     @staticmethod
     def of(row: dict[str, Any]) -> RoleRecord:
         """From a row {person, organization, title, portfolio, since, until, source, excerpt, inferred, note}."""
         return RoleRecord(person=PersonRecord.of(row["person"]),
                           organization=OrganizationRecord.of(row["organization"]), title=row.get("title"),
-                          portfolio=row.get("portfolio"), link=Link.of(row))
+                          portfolio=row.get("portfolio"), link=Link.of(row),
+                          version=row.get("version") or 1)
 
 
 @dataclass(frozen=True, slots=True)

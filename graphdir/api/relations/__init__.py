@@ -1,0 +1,1 @@
+"""Mutations on the relations between organizations other than memberships."""
