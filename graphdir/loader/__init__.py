@@ -16,7 +16,7 @@ Modules, in the order a load goes through them:
     containment territories list all that contains them (PART_OF is one hop, schema/MODEL.md)
     lookup      the graph reads validation needs (one batched query per kind)
     planning    records -> node and relationship rows
-    api_edits   organizations edited through the API keep their edited fields and version
+    api_edits   objects edited through the API keep their edited fields and version
     writing     compare with the graph, write what differs (one transaction; see its doc for bulk loads)
     history     the Change of each record written, in the transaction (or batch) that writes it
     cypher      every statement
@@ -124,8 +124,8 @@ async def load_records(
     # records and the plan, or the plan and the statements' rows, not all three.
     del records[:], out.checked[:], out.references[:], organizations, defined
     changes = await compare(driver, database, plan, bar)
-    if "organizations" in changes:
-        edits.bump(changes["organizations"].updated)
+    for section_changes in changes.values():
+        edits.bump(section_changes.updated)
     batched = False
     if not dry_run:
         history = await LoadHistory.prepare(driver, database, changes, actor or load_actor(files))

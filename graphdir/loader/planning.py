@@ -188,6 +188,10 @@ def validity(item: Mapping[str, Any], extra: Iterable[str] = ()) -> _Props:
     return props
 
 
+# What an object edited through the API carries through the plan (graphdir.loader.api_edits).
+KEPT_WITH = ("version", "editedFields")
+
+
 # --- Sections --------------------------------------------------------------------------------------------------------
 
 
@@ -274,12 +278,14 @@ def plan_establishment(data: Mapping[str, Any], communes: Mapping[str, Location 
 
 def plan_person(data: Mapping[str, Any]) -> NodeRow:
     props = _Props(id=data["id"], name=data["name"], searchText=search_text(data["name"]))
+    props.copy_fields(data, KEPT_WITH)
     return NodeRow("people", "Person", data["id"], props, cited(data))
 
 
 def plan_convention(data: Mapping[str, Any]) -> NodeRow:
     props = _Props(id=data["id"], title=data["title"])
-    props.copy_fields(data, ("kind", "status", "signedOnInferred", "signedOnNote", "signedAt", "place", "objectives"))
+    props.copy_fields(data, ("kind", "status", "signedOnInferred", "signedOnNote", "signedAt", "place", "objectives",
+                             *KEPT_WITH))
     props.dates(data, ("signedOn", "validFrom", "validUntil"))
     props["searchText"] = search_text(data["title"], data.get("place"))
     rels: list[Rel] = []
@@ -326,7 +332,8 @@ def plan_statement(data: Mapping[str, Any]) -> NodeRow:
 
 def plan_figure(data: Mapping[str, Any]) -> NodeRow:
     props = _Props(id=data["id"])
-    props.copy_fields(data, ("measure", "value", "unit", "yearInferred", "yearNote", "scope", "approximate"))
+    props.copy_fields(data, ("measure", "value", "unit", "yearInferred", "yearNote", "scope", "approximate",
+                             *KEPT_WITH))
     props.date("year", data.get("year"))
     rels = [Rel("PUBLISHED", False, data["publisher"], {})]
     if data.get("territory") is not None:
@@ -336,12 +343,12 @@ def plan_figure(data: Mapping[str, Any]) -> NodeRow:
 
 
 def plan_role(data: Mapping[str, Any]) -> EdgeRow:
-    props = validity(data, ("title", "portfolio", "inferred", "note", "source", "excerpt"))
+    props = validity(data, ("title", "portfolio", "inferred", "note", "source", "excerpt", *KEPT_WITH))
     return EdgeRow("roles", "HOLDS_ROLE", data["person"], data["organization"], props)
 
 
 def plan_relation(data: Mapping[str, Any]) -> EdgeRow:
-    props = validity(data, ("role", "inferred", "note", "source", "excerpt"))
+    props = validity(data, ("role", "inferred", "note", "source", "excerpt", *KEPT_WITH))
     return EdgeRow("relations", data["type"], data["from"], data["to"], props)
 
 

@@ -84,3 +84,74 @@ async def test_a_load_keeps_api_edits_and_is_in_the_history(client: httpx.AsyncC
     edited = await graphql(client, tokens.editor, UPDATE, input={
         "id": ORGANIZATION, "version": 3, "description": "Corrigée", "source": {"id": SEED_SOURCE}})
     assert edited["data"]["updateOrganization"]["userErrors"] == []
+
+
+OTHERS = """
+organizations:
+  - id: test-api-ed-member
+    name: Test API Edit Member
+    kind: ENTERPRISE
+    cited: [{source: src-cres-auvergne-2012}]
+  - id: test-api-ed-federation
+    name: Test API Edit Federation
+    kind: NETWORK
+    cited: [{source: src-cres-auvergne-2012}]
+people:
+  - id: test-api-ed-seeded-person
+    name: Test API Ed Seeded Person
+    cited: [{source: src-cres-auvergne-2012}]
+relations:
+  - type: MEMBER_OF
+    from: test-api-ed-member
+    to: test-api-ed-federation
+    role: adhérent
+    since: "2012"
+    source: src-cres-auvergne-2012
+"""
+UPDATE_MEMBERSHIP = """
+mutation($input: MembershipInput!) {
+  updateMembership(input: $input) { membership { version role since } userErrors { field message code } }
+}"""
+UPDATE_PERSON = """
+mutation($input: PersonInput!) { updatePerson(input: $input) { person { version } userErrors { field code } } }"""
+READ_OTHERS = """
+query($member: ID!, $person: ID!) {
+  member: organization(id: $member) { memberOf { edges { role since version node { id } } } }
+  person: node(id: $person) { ... on Person { name version } }
+}"""
+
+
+async def read_others(client: httpx.AsyncClient) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    data = (await graphql(client, None, READ_OTHERS, member=gid("Organization", "test-api-ed-member"),
+                          person=gid("Person", "test-api-ed-seeded-person")))["data"]
+    return [edge for edge in data["member"]["memberOf"]["edges"]], data["person"]
+
+
+async def test_a_load_keeps_api_edits_of_memberships_and_people(client: httpx.AsyncClient,  # noqa: F811
+                                                                tokens: Tokens, seeded: AsyncDriver,  # noqa: F811
+                                                                settings: Settings, tmp_path: Path) -> None:
+    path = tmp_path / "others.yaml"
+    path.write_text(OTHERS, encoding="utf-8")
+    await load_paths(seeded, settings.neo4j_database, [path])
+    membership = await graphql(client, tokens.editor, UPDATE_MEMBERSHIP, input={
+        "member": gid("Organization", "test-api-ed-member"), "body": gid("Organization", "test-api-ed-federation"),
+        "version": 1, "role": "administrateur", "since": "2014", "source": {"id": SEED_SOURCE}})
+    assert membership["data"]["updateMembership"] == {
+        "membership": {"version": 2, "role": "administrateur", "since": "2014"}, "userErrors": []}
+    person = await graphql(client, tokens.editor, UPDATE_PERSON, input={
+        "id": gid("Person", "test-api-ed-seeded-person"), "version": 1, "name": "Test API Ed Renamed Person",
+        "source": {"id": SEED_SOURCE}})
+    assert person["data"]["updatePerson"] == {"person": {"version": 2}, "userErrors": []}
+
+    again = await load_paths(seeded, settings.neo4j_database, [path])
+    assert not again.changed
+    assert sorted(again.kept) == sorted([
+        f"{path}:12: edited through the API, kept: person 'test-api-ed-seeded-person' name stays "
+        "'Test API Ed Renamed Person' (the file says 'Test API Ed Seeded Person')",
+        f"{path}:16: edited through the API, kept: relation MEMBER_OF 'test-api-ed-member' -> "
+        "'test-api-ed-federation' role stays 'administrateur' (the file says 'adhérent')",
+        f"{path}:16: edited through the API, kept: relation MEMBER_OF 'test-api-ed-member' -> "
+        "'test-api-ed-federation' since stays '2014' (the file says '2012')"])
+    [edge], person_now = await read_others(client)
+    assert (edge["role"], edge["since"], edge["version"]) == ("administrateur", "2014", 2)
+    assert person_now == {"name": "Test API Ed Renamed Person", "version": 2}

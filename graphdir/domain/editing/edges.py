@@ -72,8 +72,11 @@ def _statements(start_label: str, end_label: str, keys: tuple[str, ...], rel_typ
     pattern = f"(a:{start} {{id: $start}})-[r:{rel}]->(b:{end} {{id: $end}})"
     return (f"MATCH (a:{start} {{id: $start}}) SET a._lock = true REMOVE a._lock RETURN a.id AS id",
             f"MATCH {pattern} WHERE true{where} RETURN properties(r) AS props",
-            f"MATCH (a:{start} {{id: $start}}), (b:{end} {{id: $end}}) CREATE (a)-[r:{rel}]->(b) SET r = $props",
-            f"MATCH {pattern} WHERE true{where} SET r = $props")
+            f"MATCH (a:{start} {{id: $start}}), (b:{end} {{id: $end}}) CREATE (a)-[r:{rel}]->(b) "
+            "SET r = $props, r.editedFields = $edited",
+            # The fields the edit set join `editedFields`, which a later load keeps (graphdir.loader.api_edits).
+            f"MATCH {pattern} WHERE true{where} WITH r, coalesce(r.editedFields, []) AS edited SET r = $props "
+            "SET r.editedFields = [name IN edited WHERE NOT name IN $edited] + $edited")
 
 
 class EdgeEditing:
@@ -148,7 +151,8 @@ class EdgeEditing:
         _, _, create, write = _queries(self.kind, changes.type)
         await sources.write(tx, source)
         await rows(tx, create if version == 0 else write, {"start": changes.start, "end": changes.end,
-                                                            "keys": dict(changes.keys), "props": props})
+                                                            "keys": dict(changes.keys), "props": props,
+                                                            "edited": [c.field for c in diff if c.field != "source"]})
         subject = [] if self.kind.start[0] == "Organization" else [changes.start]
         change = await record(tx, actor, operation, self.kind.object_type,
                               [*subject, *self.kind.organizations(after)], diff, source.id, source.excerpt,

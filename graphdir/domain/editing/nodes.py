@@ -30,6 +30,8 @@ from graphdir.loader.planning import OWNED, NodeRow
 from graphdir.loader.specs import SECTION_SPECS, Type
 from graphdir.text import slugify
 
+# What every edit changes (it cites its source): not a field the API set.
+_CITING = ("cited", "source", "excerpt")
 # A relationship the node owns, as read: (type, outgoing, id at the other end, its properties).
 OwnedRow = tuple[str, bool, str, dict[str, Any]]
 # The record after an edit, from the record before and the edit's source (it may raise Rejected).
@@ -73,8 +75,10 @@ RETURN properties(n) AS props,
 """
 
 
-async def node_data(tx: AsyncManagedTransaction, kind: NodeKind, graph_id: str) -> tuple[dict[str, Any], int] | None:
-    """The node as its section's seed-format record and its version, locked; None: no such node."""
+async def node_data(tx: AsyncManagedTransaction, kind: NodeKind, graph_id: str
+                    ) -> tuple[dict[str, Any], int, list[str]] | None:
+    """The node as its section's seed-format record, its version and the fields edited through the API, locked;
+    None: no such node."""
     row = await one(tx, _read(kind.label, kind.section), {"id": graph_id})
     if row is None:
         return None
@@ -82,13 +86,14 @@ async def node_data(tx: AsyncManagedTransaction, kind: NodeKind, graph_id: str) 
     data = {key: props[key] for key in _stored(kind.section) if props.get(key) is not None}
     data["id"] = graph_id
     data.update(kind.decode([(t, bool(o), other, p) for t, o, other, p in row["owned"]]))
-    return data, int(props.get("version") or 1)
+    return data, int(props.get("version") or 1), list(props.get("editedFields") or [])
 
 
-async def write_node(tx: AsyncManagedTransaction, kind: NodeKind, row: NodeRow, version: int, *, create: bool
-                     ) -> None:
-    """Write the planned node as a load does: its properties, then its owned relationships replaced."""
-    props = {**row.props, "version": version}
+async def write_node(tx: AsyncManagedTransaction, kind: NodeKind, row: NodeRow, version: int, *, create: bool,
+                     edited: list[str]) -> None:
+    """Write the planned node as a load does: its properties, then its owned relationships replaced. `edited`: the
+    fields edited through the API (seed-format names), kept by a later load (graphdir.loader.api_edits)."""
+    props = {**row.props, "version": version, "editedFields": edited}
     query = load_cypher.create_nodes(kind.label) if create else load_cypher.merge_nodes(kind.label)
     await rows(tx, query, {"rows": [{"id": row.id, "props": props}]})
     if not create:
@@ -128,7 +133,8 @@ class NodeEditing:
             slug = slugify(name or "")[:60].strip("-")
             graph_id = "-".join(part for part in (self.kind.prefix, slug, secrets.token_hex(3)) if part)
             data = {key: value for key, value in fields.items() if value is not None}
-            return await self._write(tx, actor, operation, {}, lambda _b, _s: {**data, "id": graph_id}, 0, edit,
+            return await self._write(tx, actor, operation, {}, lambda _b, _s: {**data, "id": graph_id}, (0, []),
+                                     edit,
                                      paths)
 
         return await run_edit(self.writer, actor, operation, edit.idempotency_key, request, work)
@@ -136,15 +142,15 @@ class NodeEditing:
     async def change(self, actor: Actor, operation: str, graph_id: str, change: Change,  # noqa: PLR0913
                      edit: EditRequest, request: Any, paths: Mapping[str, str] | None = None) -> Outcome:
         async def work(tx: AsyncManagedTransaction) -> tuple[Mapping[str, str], str | None]:
-            before, version = await self._current(tx, graph_id, edit)
-            return await self._write(tx, actor, operation, before, change, version, edit, paths)
+            before, version, edited = await self._current(tx, graph_id, edit)
+            return await self._write(tx, actor, operation, before, change, (version, edited), edit, paths)
 
         return await run_edit(self.writer, actor, operation, edit.idempotency_key, request, work)
 
     async def delete(self, actor: Actor, operation: str, graph_id: str, edit: EditRequest, request: Any) -> Outcome:
         """Remove the node; its Change keeps every field it had, and the source of the removal."""
         async def work(tx: AsyncManagedTransaction) -> tuple[Mapping[str, str], str | None]:
-            before, version = await self._current(tx, graph_id, edit)
+            before, _, _ = await self._current(tx, graph_id, edit)
             source = await sources.resolve(tx, edit.source)
             if source.draft is not None:
                 errors, _ = await check(tx, [source.draft])
@@ -160,18 +166,18 @@ class NodeEditing:
         return await run_edit(self.writer, actor, operation, edit.idempotency_key, request, work)
 
     async def _current(self, tx: AsyncManagedTransaction, graph_id: str, edit: EditRequest
-                       ) -> tuple[dict[str, Any], int]:
+                       ) -> tuple[dict[str, Any], int, list[str]]:
         ids = {self.kind.section: graph_id}
         found = await node_data(tx, self.kind, graph_id)
         if found is None:
             raise reject("input.id", f"unknown {self.kind.label.lower()} {graph_id!r}", "UNKNOWN_REFERENCE")
-        before, version = found
+        before, version, edited = found
         if edit.version != version:
             raise conflict(self.kind.label.lower(), version, edit.version, ids)
-        return before, version
+        return before, version, edited
 
     async def _write(self, tx: AsyncManagedTransaction, actor: Actor, operation: str,  # noqa: PLR0913
-                     before: Mapping[str, Any], change: Change, version: int, edit: EditRequest,
+                     before: Mapping[str, Any], change: Change, read: tuple[int, list[str]], edit: EditRequest,
                      paths: Mapping[str, str] | None) -> tuple[Mapping[str, str], str | None]:
         source = await sources.resolve(tx, edit.source)
         after = with_source(self.kind, change(dict(before), source), source)
@@ -179,13 +185,15 @@ class NodeEditing:
         errors, _ = await check(tx, [draft, *([source.draft] if source.draft else [])])
         if errors:
             raise Rejected(errors)
+        version, edited = read
         graph_id = after["id"]
         ids = {self.kind.section: graph_id}
         diff = changes_between(before, after, self.kind.fields)
         if not diff:
             return ids, None
         await sources.write(tx, source)
-        await write_node(tx, self.kind, self.kind.plan(after), version + 1, create=version == 0)
+        await write_node(tx, self.kind, self.kind.plan(after), version + 1, create=version == 0,
+                         edited=sorted({*edited, *(c.field for c in diff if c.field not in _CITING)}))
         organizations = sorted(set(self.kind.organizations(before)) | set(self.kind.organizations(after)))
         change_id = await record(tx, actor, operation, self.kind.label, [graph_id, *organizations], diff, source.id,
                                  source.excerpt, version + 1)

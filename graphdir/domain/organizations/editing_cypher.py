@@ -72,12 +72,15 @@ RETURN properties(r) AS props
 CREATE_MEMBERSHIP: Final = """
 MATCH (a:Organization {id: $from}), (b:Organization {id: $to})
 CREATE (a)-[r:MEMBER_OF]->(b)
-SET r = $props
+SET r = $props, r.editedFields = $edited
 """
 
+# As for an organization, the fields the edit set join `editedFields`, which a later load keeps.
 WRITE_MEMBERSHIP: Final = """
 MATCH (:Organization {id: $from})-[r:MEMBER_OF]->(:Organization {id: $to})
+WITH r, coalesce(r.editedFields, []) AS edited
 SET r = $props
+SET r.editedFields = [name IN edited WHERE NOT name IN $edited] + $edited
 """
 
 # The membership an edit made, for its payload (read after the write, with its bookmarks).

@@ -74,9 +74,10 @@ async def membership_data(tx: AsyncManagedTransaction, member: str, body: str, *
 
 
 async def write_membership(tx: AsyncManagedTransaction, member: str, body: str, props: Mapping[str, Any], *,
-                           create: bool) -> None:
+                           create: bool, edited: list[str]) -> None:
+    """`edited`: the fields the edit set (seed-format names), kept by a later load (graphdir.loader.api_edits)."""
     query = cypher.CREATE_MEMBERSHIP if create else cypher.WRITE_MEMBERSHIP
-    await rows(tx, query, {"from": member, "to": body, "props": dict(props)})
+    await rows(tx, query, {"from": member, "to": body, "props": dict(props), "edited": edited})
 
 
 async def membership(reader: Reader, member: str, body: str) -> MembershipRecord | None:

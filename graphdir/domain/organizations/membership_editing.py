@@ -81,7 +81,8 @@ class MembershipEditing:
         props = dict(plan_relation(after).props)
         props["version"] = version + 1
         await sources.write(tx, source)
-        await repository.write_membership(tx, changes.member, changes.body, props, create=version == 0)
+        await repository.write_membership(tx, changes.member, changes.body, props, create=version == 0,
+                                          edited=[c.field for c in diff if c.field != "source"])
         change = await record(tx, actor, operation, "Membership", [changes.member, changes.body], diff, source.id,
                               source.excerpt, version + 1)
         return ids, change
