@@ -1,15 +1,23 @@
-"""What the payloads of the mutations beyond organizations share: the userErrors of an outcome, the outcome of
-inputs whose ids did not decode, and the `edited` helper that runs an edit unless the inputs failed."""
+"""What the payloads of the mutations share: their userErrors and `replayed` (EditPayload), the userErrors of an
+outcome, and the `edited` helper that runs an edit unless the inputs' ids did not decode."""
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+
+import strawberry
 
 from graphdir.api.context import Context
 from graphdir.api.editing import Decoded, UserError
 from graphdir.domain.editing.records import Outcome
 
 PARTIAL_DATE = ' (a partial date: "2012", "2012-01" or "2012-01-20")'
+
+
+@strawberry.type(description="What every mutation's payload says besides the objects it changed.")
+class EditPayload:
+    user_errors: list[UserError] = strawberry.field(description="Empty when the edit was made.")
+    replayed: bool = strawberry.field(description="True when the idempotency key had been used by this same edit.")
 
 
 def user_errors(outcome: Outcome) -> list[UserError]:

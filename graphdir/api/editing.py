@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 import strawberry
 
@@ -74,23 +74,31 @@ def graph_id_or_none(value: str | None, type_name: str) -> str | None:
     return Decoded().id(value, "", type_name)
 
 
-def edit_request(decoded: Decoded, source: SourceInput | None, version: int | None = None,
-                 key: str | None = None) -> EditRequest:
-    ref = None
+class EditInput(Protocol):
+    """What every mutation's input carries besides its fields (a `version` too, when it changes an object)."""
+
+    source: SourceInput | None
+    idempotency_key: str | None
+
+
+def edit_request(decoded: Decoded, input: EditInput) -> EditRequest:
+    """The edit an input asks for: its source (ids decoded), the version it read if it names one, its key."""
+    source, ref = input.source, None
     if source is not None:
         ref = SourceRef(id=decoded.id(source.id, "input.source.id", "Source"), document=source.document,
                         title=source.title, url=source.url, published_on=source.published_on,
                         declared_by=decoded.id(source.declared_by, "input.source.declaredBy", "Organization"),
                         excerpt=source.excerpt)
-    return EditRequest(source=ref, version=version, idempotency_key=key)
+    return EditRequest(source=ref, version=getattr(input, "version", None), idempotency_key=input.idempotency_key)
 
 
 def given(value: Any, names: Iterable[tuple[str, str]]) -> dict[str, Any]:
     """The fields of an input that were given (null included), by seed-format name: `names` is (python attribute,
-    seed-format name); enums are stored by value."""
+    seed-format name); enums are stored by value, input objects as their `seed_format()`."""
     out: dict[str, Any] = {}
     for attribute, name in names:
         field = getattr(value, attribute)
         if field is not strawberry.UNSET:
-            out[name] = getattr(field, "value", field)
+            seed_format = getattr(field, "seed_format", None)  # an input object of several fields (a location)
+            out[name] = seed_format() if callable(seed_format) else getattr(field, "value", field)
     return out

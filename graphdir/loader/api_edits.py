@@ -20,36 +20,44 @@ from typing import Any, Final
 from neo4j import AsyncDriver
 
 from graphdir.loader.lookup import as_location
+from graphdir.loader.owned_fields import decode, own_location, owned_rows
 from graphdir.loader.planning import EdgeRow, NodeRow
 from graphdir.loader.reading import Record
-from graphdir.loader.specs import SECTION_SPECS, Type
+from graphdir.loader.specs import SECTION_SPECS
 from graphdir.loader.validation import Location, commune_id
 
 BATCH = 10_000
 # Stored with the object, carried through the plan (graphdir.loader.planning.KEPT_WITH).
 VERSION, EDITED_FIELDS = "version", "editedFields"
+COVER_DATES = ("since", "until")
 
 EDITED: Final = """
 UNWIND $ids AS id
 MATCH (o:Organization {id: id})
-WHERE o.editedFields IS NOT NULL OR o.version IS NOT NULL
-RETURN collect({id: id, props: properties(o), commune: [(o)-[:LOCATED_IN]->(c:Commune) | [c.code, c.location]][0]})
-       AS found
+WITH id, o, [(o)-[r:COVERS]->(t) WHERE r.version IS NOT NULL | [t.id, properties(r)]] AS covers
+WHERE o.editedFields IS NOT NULL OR o.version IS NOT NULL OR covers <> []
+RETURN collect({id: id, props: properties(o), commune: [(o)-[:LOCATED_IN]->(c:Commune) | [c.code, c.location]][0],
+                covers: covers, cited: [(o)-[c:CITED_IN]->(s) | [s.id, c.excerpt]]}) AS found
 """
 
 # The other sections the API edits: their label and how a report names one of their records.
 NODES: Final = {"people": ("Person", "person"), "conventions": ("Convention", "convention"),
                 "figures": ("Figure", "figure")}
-# The relationship's key properties beyond its ends: a role is keyed by its title (graphdir.loader.planning).
-EDGES: Final = {"relations": "", "roles": " AND r.title = key.title"}
+# The relationship's key properties beyond its ends: a role is keyed by its title, or by a title it had before the
+# API renamed it (`formerTitles`), which is how the files still name it.
+EDGES: Final = {"relations": "", "roles": " AND (r.title = key.title OR key.title IN coalesce(r.formerTitles, []))"}
+# A record of these sections names one source (`source`, `excerpt`); the others list theirs (`cited`).
+ONE_SOURCE: Final = ("relations", "roles", "figures")
+# What a role renamed through the API carries through the plan, so that the files' title still finds it.
+FORMER_TITLES = "formerTitles"
 
 
-def _edited_nodes(label: str) -> str:
+def _edited_nodes(section: str) -> str:
     return f"""
 UNWIND $keys AS key
-MATCH (n:{label} {{id: key.id}})
+MATCH (n:{NODES[section][0]} {{id: key.id}})
 WHERE n.editedFields IS NOT NULL OR n.version IS NOT NULL
-RETURN collect({{key: key.id, props: properties(n)}}) AS found
+RETURN collect({{key: key.id, props: properties(n), owned: {owned_rows(section)}}}) AS found
 """
 
 
@@ -80,6 +88,23 @@ def _params(record: Record) -> dict[str, Any]:
         return {"key": _key(record), "type": "HOLDS_ROLE", "start": data["person"], "end": data["organization"],
                 "title": data["title"]}
     return {"id": data["id"]}
+
+
+def _same(now: Any, given: Any) -> bool:
+    """Whether two values of a field are the same: a list of objects (parties) in any order."""
+    if isinstance(now, list) and isinstance(given, list) and any(isinstance(item, dict) for item in now + given):
+        return sorted(map(repr, now)) == sorted(map(repr, given))
+    return bool(now == given)
+
+
+def _with_citations(data: dict[str, Any], graph: Sequence[tuple[str, str | None]]) -> None:
+    """The record cites, besides the file's sources, those the graph has that the file lacks: the ones the API's
+    edits cited, which a load must not take from the facts they state."""
+    cited = list(data.get("cited") or [])
+    named = {item["source"] for item in cited}
+    cited += [{"source": source, "excerpt": excerpt} for source, excerpt in graph if source not in named]
+    if cited:
+        data["cited"] = cited
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,56 +153,79 @@ class ApiEdits:
         if not records:
             return
         section = records[0].section
-        query = _edited_nodes(NODES[section][0]) if section in NODES else _edited_edges(section)
+        query = _edited_nodes(section) if section in NODES else _edited_edges(section)
         keys = [_params(r) for r in records]
         found: dict[Any, Mapping[str, Any]] = {}
         for start in range(0, len(keys), BATCH):
             rows, _, _ = await driver.execute_query(query, {"keys": keys[start:start + BATCH]}, database_=database,
                                                     routing_="r")
-            found.update((row["key"], row["props"]) for row in rows[0]["found"])
-        stored = _stored(section)
+            found.update((row["key"], row) for row in rows[0]["found"])
         for record, key in zip(records, keys, strict=True):
-            props = found.get(key.get("key", key.get("id")))
-            if props is None:
-                continue
-            data = record.data
-            edited = [name for name in props.get(EDITED_FIELDS) or [] if name in stored]
-            for name in edited:
-                now, given = props.get(name), data.get(name)
-                if given != now:
-                    self.kept.append(Kept(record.file, record.line, _key(record), name, now, given))
-                if now is None:
-                    data.pop(name, None)
-                else:
-                    data[name] = now
-            version = int(props.get(VERSION) or 1)
-            self.versions.setdefault(section, {})[_row_key(section, data)] = version
-            data[VERSION] = version
-            if edited:
-                data[EDITED_FIELDS] = edited
+            row = found.get(key.get("key", key.get("id")))
+            if row is not None:
+                self._keep(record, row["props"], decode(section, row.get("owned") or []))
 
-    def _apply(self, record: Record, state: Mapping[str, Any]) -> None:
-        props = state["props"]
-        data = record.data
+    def _keep(self, record: Record, props: Mapping[str, Any], owned: Mapping[str, Any]) -> None:
+        """The record takes the graph's value of each field the API set: a stored one from the node or edge, one of
+        its relationships (a convention's parties, a figure's territory) from `owned`; and what the API cited."""
+        section, data = record.section, record.data
         edited = list(props.get(EDITED_FIELDS) or [])
-        commune = state["commune"] or [None, None]
-        for name in edited:
-            now = commune[0] if name == "commune" else props.get(name)
-            if name == "commune" and now is not None:
-                self.communes[commune_id(now)] = as_location(commune[1])
-            given = data.get(name)
-            if given != now:
-                self.kept.append(Kept(record.file, record.line, f"organization {data['id']!r}", name, now,
-                                      given))
-            if now is None:
-                data.pop(name, None)
-            else:
-                data[name] = now
+        fields = SECTION_SPECS[section].fields
+        names = [name for name in edited if name in fields]
+        if edited and section in ONE_SOURCE:
+            names.append("source")  # the edited facts keep the source the edit named
+        graph = {**props, **owned}
+        for name in names:
+            self._take(record, name, graph.get(name))
+        if edited and section in ONE_SOURCE:
+            _put(data, "excerpt", graph.get("excerpt"))
+        if "cited" in owned:
+            _with_citations(data, [(item["source"], item.get("excerpt")) for item in owned["cited"]])
+        if props.get(FORMER_TITLES):
+            data[FORMER_TITLES] = props[FORMER_TITLES]
+        self._versioned(section, data, props, edited)
+
+    def _take(self, record: Record, name: str, now: Any, subject: str | None = None) -> None:
+        given = record.data.get(name)
+        if not _same(now, given):
+            self.kept.append(Kept(record.file, record.line, subject or _key(record), name, now, given))
+        _put(record.data, name, now)
+
+    def _versioned(self, section: str, data: dict[str, Any], props: Mapping[str, Any], edited: list[str]) -> None:
+        """The record carries the object's version and edited fields (the plan then compares them unchanged)."""
         version = int(props.get(VERSION) or 1)
-        self.versions.setdefault("organizations", {})[str(data["id"])] = version
+        self.versions.setdefault(section, {})[_row_key(section, data)] = version
         data[VERSION] = version
         if edited:
             data[EDITED_FIELDS] = edited
+
+    def _apply(self, record: Record, state: Mapping[str, Any]) -> None:
+        props = state["props"]
+        subject = f"organization {record.data['id']!r}"
+        commune = state["commune"] or [None, None]
+        for name in props.get(EDITED_FIELDS) or []:
+            now = {"commune": commune[0], "location": own_location(props)}.get(name, props.get(name))
+            if name == "commune" and now is not None:
+                self.communes[commune_id(now)] = as_location(commune[1])
+            self._take(record, name, now, subject)
+        self._keep_covers(record, state["covers"], subject)
+        _with_citations(record.data, state["cited"])
+        if props.get(VERSION) is not None or props.get(EDITED_FIELDS):
+            self._versioned("organizations", record.data, props, list(props.get(EDITED_FIELDS) or []))
+
+    def _keep_covers(self, record: Record, covers: Sequence[tuple[str, Mapping[str, Any]]], subject: str) -> None:
+        """Each cover the API edited (it has a version) stands as the graph has it, with its source and version."""
+        if not covers:
+            return
+        given = {item["territory"]: item for item in record.data.get("covers") or []}
+        for territory, props in covers:
+            dates = _present(props, COVER_DATES)
+            before = given.get(territory)
+            said = None if before is None else _present(before, COVER_DATES)
+            if said != dates:
+                self.kept.append(Kept(record.file, record.line, subject, f"covers {territory!r}", dates, said))
+            given[territory] = {"territory": territory, **dates, **_present(props, ("source", "excerpt", VERSION))}
+        record.data["covers"] = list(given.values())
 
     def bump(self, updated: Sequence[NodeRow | EdgeRow]) -> None:
         """The objects edited through the API that this load updates are one version further."""
@@ -187,10 +235,16 @@ class ApiEdits:
                 row.props[VERSION] = version + 1
 
 
-def _stored(section: str) -> set[str]:
-    """The section's fields a load stores under their own name on the node or edge (not owned relationships)."""
-    return {name for name, spec in SECTION_SPECS[section].fields.items()
-            if spec.ref is None and spec.type not in (Type.OBJECT, Type.OBJECTS)}
+def _present(props: Mapping[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    return {key: props[key] for key in keys if props.get(key) is not None}
+
+
+def _put(data: dict[str, Any], name: str, value: Any) -> None:
+    """A value the API cleared stays clear."""
+    if value is None:
+        data.pop(name, None)
+    else:
+        data[name] = value
 
 
 def _row_key(section: str, data: Mapping[str, Any]) -> Any:

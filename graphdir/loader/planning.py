@@ -240,7 +240,9 @@ def plan_organization(data: Mapping[str, Any], communes: Mapping[str, Location |
     props["sortName"] = slug[1].replace("-", " ") if slug[0] == "name" else fold(data["name"])
     props["searchText"] = search_text(data["name"], data.get("acronym"), data.get("description"), data.get("address"))
     rels = placed(data, props, communes)
-    rels += [Rel("COVERS", True, item["territory"], validity(item)) for item in data.get("covers") or []]
+    # A cover edited through the API also has its source and version (graphdir.loader.api_edits).
+    rels += [Rel("COVERS", True, item["territory"], validity(item, ("source", "excerpt", "version")))
+             for item in data.get("covers") or []]
     rels += cited(data)
     return NodeRow("organizations", "Organization", data["id"], props, rels)
 
@@ -343,7 +345,8 @@ def plan_figure(data: Mapping[str, Any]) -> NodeRow:
 
 
 def plan_role(data: Mapping[str, Any]) -> EdgeRow:
-    props = validity(data, ("title", "portfolio", "inferred", "note", "source", "excerpt", *KEPT_WITH))
+    props = validity(data, ("title", "portfolio", "inferred", "note", "source", "excerpt", *KEPT_WITH,
+                            "formerTitles"))
     return EdgeRow("roles", "HOLDS_ROLE", data["person"], data["organization"], props)
 
 

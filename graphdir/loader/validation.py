@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from graphdir.loader import errors as codes
 from graphdir.loader.dates import DateError, PartialDate, may_precede, parse_partial_date, parse_time
 from graphdir.loader.errors import LoadError
+from graphdir.loader.france import in_france
 from graphdir.loader.reading import LineDict, Record
 from graphdir.loader.specs import LEVEL_CODES, LEVELS, SECTION_SPECS, Field, Ref, Type
 from graphdir.text import slugify
@@ -291,6 +292,11 @@ def check_record(record: Record, out: Validation) -> None:
         for key in ("partOf", "follows"):
             if isinstance(data.get(key), str) and data.get(key) == data.get("id"):
                 check.error(key, data.line_of(key), "an event cannot refer to itself")
+    if section in ("organizations", "establishments") and not check.failed:
+        point = location_of(data.get("location"))
+        if point is not None and not in_france(*point):
+            check.error("location", data.line_of("location"), f"({point[0]:g}, {point[1]:g}) is not in France: "
+                        "latitude and longitude swapped, or a sign lost?", codes.OUT_OF_RANGE)
     if not check.failed:
         out.checked.append(Checked(record, dates))
 

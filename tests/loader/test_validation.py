@@ -129,6 +129,21 @@ def test_siret_must_extend_the_siren(tmp_path: Path) -> None:
         """) == [(2, "organizations[0]", "siret", "SIRET 99999999900012 does not start with the SIREN 123456789")]
 
 
+def test_a_location_must_be_in_france(tmp_path: Path) -> None:
+    assert check(tmp_path, """
+        organizations:
+          - {id: cusset, name: Cusset, kind: OTHER, location: {latitude: 46.13, longitude: 3.43}}
+          - {id: noumea, name: Nouméa, kind: OTHER, location: {latitude: -22.27, longitude: 166.44}}
+          - {id: swapped, name: Swapped, kind: OTHER, location: {latitude: 3.43, longitude: 46.13}}
+        establishments:
+          - {siret: "77568142500016", organization: cusset, location: {latitude: -46.13, longitude: 3.43}}
+        """) == [
+        (4, "organizations[2]", "location",
+         "(3.43, 46.13) is not in France: latitude and longitude swapped, or a sign lost?"),
+        (6, "establishments[0]", "location",
+         "(-46.13, 3.43) is not in France: latitude and longitude swapped, or a sign lost?")]
+
+
 def test_date_order_and_inferred_notes(tmp_path: Path) -> None:
     assert check(tmp_path, """
         roles:

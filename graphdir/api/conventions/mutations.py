@@ -18,9 +18,9 @@ from graphdir.api.conventions.mutation_inputs import (
     UpdateConventionInput,
 )
 from graphdir.api.conventions.types import Convention
-from graphdir.api.edit_payloads import edited, user_errors
+from graphdir.api.edit_payloads import EditPayload, edited, user_errors
 from graphdir.api.edit_scope import InEditorScope
-from graphdir.api.editing import Decoded, UserError, actor, edit_request, given
+from graphdir.api.editing import Decoded, actor, edit_request, given
 from graphdir.api.permissions import IsEditor
 from graphdir.domain.conventions.editing import CONVENTION, ConventionChanges, ConventionEditing, PartyChange
 from graphdir.domain.editing.records import Outcome
@@ -32,10 +32,8 @@ Input = Annotated[T, strawberry.argument(description="What to change, and the so
 
 @strawberry.type(description="What a convention mutation did: the convention as it is now (on CONFLICT, as another "
                  "edit left it) and what the input got wrong.")
-class ConventionPayload:
+class ConventionPayload(EditPayload):
     convention: Convention | None = strawberry.field(description="The convention.")
-    user_errors: list[UserError] = strawberry.field(description="Empty when the edit was made.")
-    replayed: bool = strawberry.field(description="True when the idempotency key had been used by this same edit.")
 
 
 async def _payload(ctx: Context, outcome: Outcome) -> ConventionPayload:
@@ -49,7 +47,7 @@ def _party(decoded: Decoded, input: ConventionPartyInput) -> PartyChange:
     return PartyChange(convention=decoded.id(input.convention, "input.convention", "Convention") or "",
                        organization=decoded.id(input.organization, "input.organization", "Organization") or "",
                        role=input.role,
-                       edit=edit_request(decoded, input.source, input.version, input.idempotency_key))
+                       edit=edit_request(decoded, input))
 
 
 @strawberry.type
@@ -63,8 +61,7 @@ class ConventionMutation:
         fields["parties"] = [{"organization": decoded.id(party.organization, f"input.parties[{index}].organization",
                                                          "Organization"), "role": party.role}
                              for index, party in enumerate(input.parties)]
-        new = ConventionChanges(id=None, fields=fields, edit=edit_request(decoded, input.source,
-                                                                          key=input.idempotency_key))
+        new = ConventionChanges(id=None, fields=fields, edit=edit_request(decoded, input))
         outcome = await edited(ctx, decoded, lambda: ConventionEditing(ctx.writer).create(actor(ctx), new))
         return await _payload(ctx, outcome)
 
@@ -75,7 +72,7 @@ class ConventionMutation:
         ctx, decoded = info.context, Decoded()
         changes = ConventionChanges(id=decoded.id(input.id, "input.id", "Convention"),
                                     fields=given(input, CONVENTION_INPUT_FIELDS),
-                                    edit=edit_request(decoded, input.source, input.version, input.idempotency_key))
+                                    edit=edit_request(decoded, input))
         outcome = await edited(ctx, decoded, lambda: ConventionEditing(ctx.writer).update(actor(ctx), changes))
         return await _payload(ctx, outcome)
 
@@ -86,7 +83,7 @@ class ConventionMutation:
         ctx, decoded = info.context, Decoded()
         changes = ConventionChanges(id=decoded.id(input.id, "input.id", "Convention"),
                                     fields={"validUntil": input.valid_until},
-                                    edit=edit_request(decoded, input.source, input.version, input.idempotency_key))
+                                    edit=edit_request(decoded, input))
         outcome = await edited(ctx, decoded, lambda: ConventionEditing(ctx.writer).end(actor(ctx), changes))
         return await _payload(ctx, outcome)
 

@@ -9,14 +9,13 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.context import Context
-from graphdir.api.edit_payloads import edited, user_errors
+from graphdir.api.edit_payloads import EditPayload, edited, user_errors
 from graphdir.api.edit_scope import InEditorScope
 from graphdir.api.editing import (
     IDEMPOTENCY_HELP,
     VERSION_HELP,
     Decoded,
     SourceInput,
-    UserError,
     actor,
     edit_request,
     given,
@@ -69,10 +68,8 @@ class FigureInput:
 
 
 @strawberry.type(description="What a figure mutation did.")
-class FigurePayload:
+class FigurePayload(EditPayload):
     figure: Figure | None = strawberry.field(description="The figure as it is now (null once removed).")
-    user_errors: list[UserError] = strawberry.field(description="Empty when the edit was made.")
-    replayed: bool = strawberry.field(description="True when the idempotency key had been used by this same edit.")
 
 
 def _value(fields: dict[str, object]) -> dict[str, object]:
@@ -92,7 +89,7 @@ async def _figure(ctx: Context, input: FigureInput, action: str) -> FigurePayloa
     else:
         graph_id = decoded.id(input.id, "input.id", "Figure") or ""
     changes = FigureChanges(id=graph_id, fields=fields,
-                            edit=edit_request(decoded, input.source, input.version, input.idempotency_key))
+                            edit=edit_request(decoded, input))
     editing = FigureEditing(ctx.writer)
     run = {"add": editing.add, "correct": editing.correct, "remove": editing.remove}[action]
     outcome: Outcome = await edited(ctx, decoded, lambda: run(actor(ctx), changes))

@@ -69,7 +69,7 @@ class OrganizationMergeMutation:
         ctx, decoded = info.context, Decoded()
         survivor = decoded.id(input.survivor, "input.survivor", "Organization")
         merged = decoded.id(input.merged, "input.merged", "Organization")
-        edit = edit_request(decoded, input.source, key=input.idempotency_key)
+        edit = edit_request(decoded, input)
         request = MergeRequest(survivor=survivor or "", merged=merged or "", survivor_version=input.survivor_version,
                                merged_version=input.merged_version, edit=edit)
         outcome = _failed(decoded) or await OrganizationMerging(ctx.writer).merge(actor(ctx), request)
@@ -82,7 +82,7 @@ class OrganizationMergeMutation:
                                   ) -> DeleteOrganizationPayload | None:
         ctx, decoded = info.context, Decoded()
         graph_id = decoded.id(input.id, "input.id", "Organization")
-        edit = edit_request(decoded, input.source, input.version, input.idempotency_key)
+        edit = edit_request(decoded, input)
         outcome = _failed(decoded) or await OrganizationDeletion(ctx.writer).delete(actor(ctx), graph_id or "", edit)
         ctx.written()
         deleted = outcome.ids.get("deleted")

@@ -3,6 +3,8 @@ rules (seeds/FORMAT.md), so that a bad one is a UserError naming its field."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
 from graphdir.api.editing import IDEMPOTENCY_HELP, VERSION_HELP, SourceInput, graph_id_or_none
@@ -15,12 +17,27 @@ ORGANIZATION_INPUT_FIELDS = (
     ("name", "name"), ("acronym", "acronym"), ("kind", "kind"), ("family", "family"), ("legal_form", "legalForm"),
     ("siren", "siren"), ("siret", "siret"), ("rna", "rna"), ("website", "website"), ("founded_on", "foundedOn"),
     ("ceased_on", "ceasedOn"), ("description", "description"), ("address", "address"), ("commune", "commune"),
+    ("location", "location"),
 )
 MEMBERSHIP_INPUT_FIELDS = (("role", "role"), ("since", "since"), ("until", "until"), ("note", "note"))
 
 
 def _places(commune: str | None) -> list[str]:
     return [commune_id(commune)] if isinstance(commune, str) else []
+
+
+@strawberry.input(description="An exact point (WGS-84), in France, as the edit's source gives it.")
+class LocationInput:
+    latitude: float = strawberry.field(description="Degrees north, -90 to 90.")
+    longitude: float = strawberry.field(description="Degrees east, -180 to 180.")
+    approximate: bool = strawberry.field(default=False, description="True when the point is only near the place.")
+    method: str | None = strawberry.field(default=None, description='How it was found ("address geocoded", '
+                                          '"surveyed"…).')
+
+    def seed_format(self) -> dict[str, Any]:
+        point = {"latitude": self.latitude, "longitude": self.longitude, "approximate": self.approximate,
+                 "method": self.method}
+        return {key: value for key, value in point.items() if value is not None}
 
 
 @strawberry.input(description="Fields of an organization that create and update share.")
@@ -37,6 +54,9 @@ class OrganizationFieldsInput:
     description: str | None = strawberry.field(default=strawberry.UNSET, description="What it is and does.")
     address: str | None = strawberry.field(default=strawberry.UNSET, description="Its postal address.")
     commune: str | None = strawberry.field(default=strawberry.UNSET, description='INSEE code of its commune ("03095").')
+    location: LocationInput | None = strawberry.field(default=strawberry.UNSET, description="Its exact point, "
+                                                      "sourced by the edit's source (null: back to its commune's "
+                                                      "centre).")
     source: SourceInput | None = strawberry.field(default=None, description="The source stating the facts given "
                                                   "(required).")
     idempotency_key: str | None = strawberry.field(default=None, description=IDEMPOTENCY_HELP)

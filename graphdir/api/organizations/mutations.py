@@ -11,6 +11,7 @@ from strawberry.types import Info
 
 from graphdir.api.common import Source, partial
 from graphdir.api.context import Context
+from graphdir.api.edit_payloads import EditPayload
 from graphdir.api.editing import Decoded, UserError, actor, edit_request, given
 from graphdir.api.organizations.mutation_inputs import (
     MEMBERSHIP_INPUT_FIELDS,
@@ -55,10 +56,8 @@ class Membership:
 
 
 @strawberry.type(description="What a membership mutation did.")
-class MembershipPayload:
+class MembershipPayload(EditPayload):
     membership: Membership | None = strawberry.field(description="The membership as it is now.")
-    user_errors: list[UserError] = strawberry.field(description="Empty when the edit was made.")
-    replayed: bool = strawberry.field(description="True when the idempotency key had been used by this same edit.")
 
 
 async def _organization_payload(ctx: Context, outcome: Outcome) -> OrganizationPayload | None:
@@ -98,7 +97,7 @@ class OrganizationMutation:
                                   ) -> OrganizationPayload | None:
         ctx, decoded = info.context, Decoded()
         fields = given(input, (*ORGANIZATION_INPUT_FIELDS, ("slug", "slug")))
-        request = edit_request(decoded, input.source, key=input.idempotency_key)
+        request = edit_request(decoded, input)
         outcome = _failed(decoded) or await OrganizationEditing(ctx.writer).create(
             actor(ctx), NewOrganization(fields=fields, edit=request))
         return await _organization_payload(ctx, outcome)
@@ -109,7 +108,7 @@ class OrganizationMutation:
                                   ) -> OrganizationPayload | None:
         ctx, decoded = info.context, Decoded()
         graph_id = decoded.id(input.id, "input.id", "Organization")
-        request = edit_request(decoded, input.source, input.version, input.idempotency_key)
+        request = edit_request(decoded, input)
         changes = OrganizationChanges(id=graph_id or "", fields=given(input, ORGANIZATION_INPUT_FIELDS), edit=request)
         outcome = _failed(decoded) or await OrganizationEditing(ctx.writer).update(actor(ctx), changes)
         return await _organization_payload(ctx, outcome)
@@ -120,7 +119,7 @@ class OrganizationMutation:
                                   ) -> OrganizationPayload | None:
         ctx, decoded = info.context, Decoded()
         graph_id = decoded.id(input.id, "input.id", "Organization")
-        request = edit_request(decoded, input.source, input.version, input.idempotency_key)
+        request = edit_request(decoded, input)
         changes = OrganizationChanges(id=graph_id or "", fields={"ceasedOn": input.ceased_on}, edit=request)
         outcome = _failed(decoded) or await OrganizationEditing(ctx.writer).retire(actor(ctx), changes)
         return await _organization_payload(ctx, outcome)
@@ -147,7 +146,7 @@ async def _membership(ctx: Context, input: MembershipInput, action: str) -> Memb
     decoded = Decoded()
     member = decoded.id(input.member, "input.member", "Organization")
     body = decoded.id(input.body, "input.body", "Organization")
-    request = edit_request(decoded, input.source, input.version, input.idempotency_key)
+    request = edit_request(decoded, input)
     changes = MembershipChanges(member=member or "", body=body or "", fields=given(input, MEMBERSHIP_INPUT_FIELDS),
                                 edit=request)
     editing = MembershipEditing(ctx.writer, ctx.reader)

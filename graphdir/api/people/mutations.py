@@ -9,14 +9,13 @@ import strawberry
 from strawberry.types import Info
 
 from graphdir.api.context import Context
-from graphdir.api.edit_payloads import PARTIAL_DATE, edited, user_errors
+from graphdir.api.edit_payloads import PARTIAL_DATE, EditPayload, edited, user_errors
 from graphdir.api.edit_scope import InEditorScope
 from graphdir.api.editing import (
     IDEMPOTENCY_HELP,
     VERSION_HELP,
     Decoded,
     SourceInput,
-    UserError,
     actor,
     edit_request,
     given,
@@ -58,6 +57,8 @@ class RoleInput:
     organization: strawberry.ID = strawberry.field(description="The organization's global id.")
     title: str = strawberry.field(description="The title, as the source writes it (Président…).")
     version: int | None = strawberry.field(default=None, description=VERSION_HELP + " Not for addRole.")
+    new_title: str | None = strawberry.field(default=None, description="updateRole only: the role's new title (a "
+                                             "renamed office); the seed files' former title still names it.")
     portfolio: str | None = strawberry.field(default=strawberry.UNSET, description="What a vice-president is in "
                                              "charge of.")
     since: str | None = strawberry.field(default=strawberry.UNSET, description="When it began" + PARTIAL_DATE)
@@ -78,24 +79,20 @@ class RoleInput:
 
 
 @strawberry.type(description="What a person mutation did.")
-class PersonPayload:
+class PersonPayload(EditPayload):
     person: Person | None = strawberry.field(description="The person as they are now.")
-    user_errors: list[UserError] = strawberry.field(description="Empty when the edit was made.")
-    replayed: bool = strawberry.field(description="True when the idempotency key had been used by this same edit.")
 
 
 @strawberry.type(description="What a role mutation did.")
-class RolePayload:
+class RolePayload(EditPayload):
     role: Role | None = strawberry.field(description="The role as it is now.")
-    user_errors: list[UserError] = strawberry.field(description="Empty when the edit was made.")
-    replayed: bool = strawberry.field(description="True when the idempotency key had been used by this same edit.")
 
 
 async def _person(ctx: Context, input: PersonInput, create: bool) -> PersonPayload:
     decoded = Decoded()
     graph_id = None if create else decoded.id(input.id, "input.id", "Person") or ""
     changes = PersonChanges(id=graph_id, name=input.name,
-                            edit=edit_request(decoded, input.source, input.version, input.idempotency_key))
+                            edit=edit_request(decoded, input))
     editing = PersonEditing(ctx.writer)
     outcome = await edited(ctx, decoded, lambda: editing.create(actor(ctx), changes) if create else
                            editing.update(actor(ctx), changes))
@@ -108,14 +105,17 @@ async def _role(ctx: Context, input: RoleInput, action: str) -> RolePayload:
     decoded = Decoded()
     person = decoded.id(input.person, "input.person", "Person") or ""
     organization = decoded.id(input.organization, "input.organization", "Organization") or ""
-    changes = role_changes(person, organization, input.title, given(input, ROLE_INPUT_FIELDS),
-                           edit_request(decoded, input.source, input.version, input.idempotency_key))
+    fields = given(input, ROLE_INPUT_FIELDS)
+    if input.new_title is not None:
+        fields["title"] = input.new_title
+    changes = role_changes(person, organization, input.title, fields,
+                           edit_request(decoded, input))
     outcome = await edited(ctx, decoded, lambda: PersonEditing(ctx.writer).role(actor(ctx), action, changes))
     role = None
     if "start" in outcome.ids:
         roles = await RolesOf.of(ctx).load(person, RolesOf.key(None))
         role = next((Role.from_record(r) for r in roles if r.organization.id == organization and
-                     r.title == input.title), None)
+                     r.title == fields.get("title", input.title)), None)
     return RolePayload(role=role, user_errors=user_errors(outcome), replayed=outcome.replayed)
 
 
@@ -134,7 +134,8 @@ class PersonMutation:
     async def add_role(self, info: Info[Context, None], input: Input[RoleInput]) -> RolePayload | None:
         return await _role(info.context, input, "add")
 
-    @strawberry.mutation(description="Correct a role (portfolio, dates, note), from the version read.",
+    @strawberry.mutation(description="Correct a role (portfolio, dates, note; its title with `newTitle`), from the "
+                         "version read.",
                          permission_classes=EDITORS)
     async def update_role(self, info: Info[Context, None], input: Input[RoleInput]) -> RolePayload | None:
         return await _role(info.context, input, "update")

@@ -10,13 +10,12 @@ from strawberry.types import Info
 
 from graphdir.api.common import Source, partial
 from graphdir.api.context import Context
-from graphdir.api.edit_payloads import PARTIAL_DATE, edited, user_errors
+from graphdir.api.edit_payloads import PARTIAL_DATE, EditPayload, edited, user_errors
 from graphdir.api.editing import (
     IDEMPOTENCY_HELP,
     VERSION_HELP,
     Decoded,
     SourceInput,
-    UserError,
     actor,
     edit_request,
     given,
@@ -69,10 +68,8 @@ class Relation:
 
 
 @strawberry.type(description="What a relation mutation did.")
-class RelationPayload:
+class RelationPayload(EditPayload):
     relation: Relation | None = strawberry.field(description="The relation as it is now.")
-    user_errors: list[UserError] = strawberry.field(description="Empty when the edit was made.")
-    replayed: bool = strawberry.field(description="True when the idempotency key had been used by this same edit.")
 
 
 async def _relation(ctx: Context, input: RelationInput, action: str) -> RelationPayload:
@@ -80,7 +77,7 @@ async def _relation(ctx: Context, input: RelationInput, action: str) -> Relation
     start = decoded.id(input.from_, "input.from", "Organization") or ""
     end = decoded.id(input.to, "input.to", "Organization") or ""
     changes = EdgeChanges(type=input.type.value, start=start, end=end, keys={}, fields=given(input, FIELDS),
-                          edit=edit_request(decoded, input.source, input.version, input.idempotency_key))
+                          edit=edit_request(decoded, input))
     outcome = await edited(ctx, decoded, lambda: RelationEditing(ctx.writer).apply(actor(ctx), action, changes))
     found = None
     if "start" in outcome.ids:

@@ -11,13 +11,12 @@ from strawberry.types import Info
 
 from graphdir.api.common import partial
 from graphdir.api.context import Context
-from graphdir.api.edit_payloads import PARTIAL_DATE, edited, user_errors
+from graphdir.api.edit_payloads import PARTIAL_DATE, EditPayload, edited, user_errors
 from graphdir.api.editing import (
     IDEMPOTENCY_HELP,
     VERSION_HELP,
     Decoded,
     SourceInput,
-    UserError,
     actor,
     edit_request,
     given,
@@ -52,14 +51,12 @@ class CoverInput:
 
 
 @strawberry.type(description="What a covered-territory mutation did: the cover as it is now.")
-class CoverPayload:
+class CoverPayload(EditPayload):
     organization: Organization | None = strawberry.field(description="The organization.")
     territory: Territory | None = strawberry.field(description="The territory it covers.")
     since: PartialDate | None = strawberry.field(description="Since when, if known.")
     until: PartialDate | None = strawberry.field(description="Until when, if it has stopped.")
     version: int | None = strawberry.field(description="The cover's version: starts at 1, one more at each edit.")
-    user_errors: list[UserError] = strawberry.field(description="Empty when the edit was made.")
-    replayed: bool = strawberry.field(description="True when the idempotency key had been used by this same edit.")
 
 
 async def _cover(ctx: Context, input: CoverInput, action: str) -> CoverPayload:
@@ -67,7 +64,7 @@ async def _cover(ctx: Context, input: CoverInput, action: str) -> CoverPayload:
     organization = decoded.id(input.organization, "input.organization", "Organization") or ""
     changes = CoverChanges(organization=organization, territory=input.territory,
                            fields=given(input, tuple((name, name) for name in COVER_FIELDS)),
-                           edit=edit_request(decoded, input.source, input.version, input.idempotency_key))
+                           edit=edit_request(decoded, input))
     outcome = await edited(ctx, decoded, lambda: CoverageEditing(ctx.writer).apply(actor(ctx), action, changes))
     found = await cover(ctx.reader, organization, input.territory) if "organization" in outcome.ids else None
     if found is None:

@@ -4,12 +4,12 @@ sources, a party's source on its PARTY_TO. Every change is in the convention's h
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from graphdir.db.writer import Writer
-from graphdir.domain.editing.nodes import NodeEditing, NodeKind, OwnedRow
+from graphdir.domain.editing.nodes import NodeEditing, NodeKind
 from graphdir.domain.editing.records import ALREADY_EXISTS, Actor, EditRequest, Outcome
 from graphdir.domain.editing.rejected import reject
 from graphdir.domain.editing.sources import ResolvedSource
@@ -18,30 +18,14 @@ from graphdir.loader.planning import plan_convention
 
 CONVENTION_FIELDS = ("title", "kind", "status", "signedOn", "signedAt", "commune", "place", "objectives", "event",
                      "validFrom", "validUntil", "parties")
-COMMUNE_PREFIX = "commune:"
-
-
-def _decode(owned: Sequence[OwnedRow]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for rel_type, _, other, props in sorted(owned, key=lambda rel: (rel[0], rel[2])):
-        if rel_type == "PARTY_TO":
-            party = {key: props[key] for key in ("role", "source", "excerpt") if props.get(key) is not None}
-            data.setdefault("parties", []).append({"organization": other, **party})
-        elif rel_type == "SIGNED_IN":
-            data["commune"] = other.removeprefix(COMMUNE_PREFIX)
-        elif rel_type == "SIGNED_DURING":
-            data["event"] = other
-        elif rel_type == "CITED_IN":
-            data.setdefault("cited", []).append({"source": other, "excerpt": props.get("excerpt")})
-    return data
 
 
 def party_ids(data: Mapping[str, Any]) -> list[str]:
     return [party["organization"] for party in data.get("parties") or []]
 
 
-CONVENTION = NodeKind(section="conventions", label="Convention", prefix="convention", decode=_decode,
-                      plan=plan_convention, fields=CONVENTION_FIELDS, organizations=party_ids,
+CONVENTION = NodeKind(section="conventions", label="Convention", prefix="convention", plan=plan_convention,
+                      fields=CONVENTION_FIELDS, organizations=party_ids,
                       paths={"cited": "input.source.id", "id": "input.id"})
 
 

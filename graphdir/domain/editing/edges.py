@@ -10,7 +10,7 @@ section and its planning (graphdir.loader.planning.plan_relation, plan_role).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -25,7 +25,7 @@ from graphdir.domain.editing.transaction import run_edit
 from graphdir.domain.history.repository import record
 from graphdir.domain.history.subjects import link_change
 from graphdir.domain.organizations.editing import changes_between, conflict, merged
-from graphdir.loader.errors import REQUIRED, UNKNOWN_REFERENCE
+from graphdir.loader.errors import INVALID_VALUE, REQUIRED, UNKNOWN_REFERENCE
 from graphdir.loader.planning import EdgeRow
 from graphdir.loader.specs import SECTION_SPECS
 
@@ -34,7 +34,9 @@ from graphdir.loader.specs import SECTION_SPECS
 class EdgeKind:
     """`start`/`end`: the labels at the ends and the record's fields naming them; `keys`: the record's fields
     (besides the ends) that tell two edges of one type apart; `fields`: what the edit may change and a Change lists;
-    `paths`: where the record's fields are in the input; `organizations`: the organizations at its ends."""
+    `paths`: where the record's fields are in the input; `organizations`: the organizations at its ends;
+    `renames`: the keys an update may change (a role's title), each with the property that lists the values it had,
+    by which the seed files still name the edge (graphdir.loader.api_edits)."""
 
     section: str
     object_type: str
@@ -45,6 +47,7 @@ class EdgeKind:
     paths: Mapping[str, str]
     plan: Callable[[Mapping[str, Any]], EdgeRow]
     organizations: Callable[[Mapping[str, Any]], list[str]]
+    renames: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +102,41 @@ class EdgeEditing:
         if row is None:
             return None
         props = row["props"]
-        data = {key: props[key] for key in (*self.kind.fields, *self.kind.keys, "source", "excerpt")
-                if props.get(key) is not None}
+        data = {key: props[key] for key in (*self.kind.fields, *self.kind.keys, *self.kind.renames.values(),
+                                            "source", "excerpt") if props.get(key) is not None}
         return {**self._ends(changes), **data}, int(props.get("version") or 1)
 
     def ids(self, changes: EdgeChanges) -> dict[str, str]:
         return {"start": changes.start, "end": changes.end, "type": changes.type, **changes.keys}
 
+    def _renamed(self, changes: EdgeChanges) -> dict[str, Any]:
+        """The keys the edit gives new values."""
+        return {key: changes.fields[key] for key in self.kind.renames
+                if changes.fields.get(key) is not None and changes.fields[key] != changes.keys.get(key)}
+
+    async def _renaming(self, tx: AsyncManagedTransaction, changes: EdgeChanges, before: Mapping[str, Any]
+                        ) -> dict[str, Any]:
+        """What a renaming update sets besides its fields: each renamed key's former values, with the one it had;
+        an edge of the new key that exists already is refused."""
+        renamed = self._renamed(changes)
+        if not renamed:
+            return {}
+        if await self._found(tx, replace(changes, keys={**changes.keys, **renamed})) is not None:
+            raise reject(self.kind.paths[f"new.{next(iter(renamed))}"], "this link exists already under that name",
+                         ALREADY_EXISTS, self.ids(changes))
+        out: dict[str, Any] = {}
+        for key in renamed:
+            former = self.kind.renames[key]
+            out[former] = [*(value for value in before.get(former) or [] if value != renamed[key]),
+                           changes.keys[key]]
+        return out
+
     async def add(self, actor: Actor, operation: str, changes: EdgeChanges) -> Outcome:
         async def work(tx: AsyncManagedTransaction) -> tuple[Mapping[str, str], str | None]:
+            renamed = self._renamed(changes)
+            if renamed:
+                raise reject(self.kind.paths[f"new.{next(iter(renamed))}"], "only an update renames a link",
+                             INVALID_VALUE)
             if await self._found(tx, changes) is not None:
                 raise reject(self.kind.paths[self.kind.end[1]], "this link exists already: correct it instead",
                              ALREADY_EXISTS, self.ids(changes))
@@ -124,7 +153,8 @@ class EdgeEditing:
             before, version = found
             if changes.edit.version != version:
                 raise conflict(self.kind.object_type.lower(), version, changes.edit.version, self.ids(changes))
-            return await self._write(tx, actor, operation, changes, before, merged(before, changes.fields), version)
+            after = {**merged(before, changes.fields), **await self._renaming(tx, changes, before)}
+            return await self._write(tx, actor, operation, changes, before, after, version)
 
         return await run_edit(self.writer, actor, operation, changes.edit.idempotency_key, changes, work)
 
@@ -139,7 +169,10 @@ class EdgeEditing:
                      ) -> tuple[Mapping[str, str], str | None]:
         source = await sources.resolve(tx, changes.edit.source)
         after = {**after, "source": source.id, "excerpt": source.excerpt}
-        draft = Draft(self.kind.section, after, self.kind.paths)
+        renamed = {key: self.kind.paths[f"new.{key}"] for key in self._renamed(changes)}
+        # What the edge keeps of its former keys is not a field of the seed format.
+        fields = {key: value for key, value in after.items() if key not in self.kind.renames.values()}
+        draft = Draft(self.kind.section, fields, {**self.kind.paths, **renamed})
         errors, _ = await check(tx, [draft, *([source.draft] if source.draft else [])])
         if errors:
             raise Rejected(errors)

@@ -10,7 +10,7 @@ The node is locked before it is read, so that two edits of it run one after the 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,21 +26,20 @@ from graphdir.domain.history.repository import record
 from graphdir.domain.history.subjects import link_change
 from graphdir.domain.organizations.editing import changes_between, conflict
 from graphdir.loader import cypher as load_cypher
+from graphdir.loader.owned_fields import decode, owned_rows
 from graphdir.loader.planning import OWNED, NodeRow
 from graphdir.loader.specs import SECTION_SPECS, Type
 from graphdir.text import slugify
 
 # What every edit changes (it cites its source): not a field the API set.
 _CITING = ("cited", "source", "excerpt")
-# A relationship the node owns, as read: (type, outgoing, id at the other end, its properties).
-OwnedRow = tuple[str, bool, str, dict[str, Any]]
 # The record after an edit, from the record before and the edit's source (it may raise Rejected).
 Change = Callable[[dict[str, Any], sources.ResolvedSource], dict[str, Any]]
 
 
 @dataclass(frozen=True)
 class NodeKind:
-    """`decode`: the owned relationships as seed-format fields; `plan`: the loader's planning of the section;
+    """`plan`: the loader's planning of the section;
     `fields`: what a Change lists; `organizations`: the organizations of a record (its Change is linked to them);
     `paths`: where the record's fields are in the input; `cites`: True when the record lists its sources (`cited`),
     False when it names one (`source`, `excerpt`)."""
@@ -48,7 +47,6 @@ class NodeKind:
     section: str
     label: str
     prefix: str
-    decode: Callable[[Sequence[OwnedRow]], dict[str, Any]]
     plan: Callable[[Mapping[str, Any]], NodeRow]
     fields: tuple[str, ...]
     organizations: Callable[[Mapping[str, Any]], list[str]]
@@ -63,15 +61,10 @@ def _stored(section: str) -> tuple[str, ...]:
 
 
 def _read(label: str, section: str) -> str:
-    label = names.label(label)
-    out = sorted({o.type for o in OWNED[section] if o.outgoing})
-    inc = sorted({o.type for o in OWNED[section] if not o.outgoing})
     return f"""
-MATCH (n:{label} {{id: $id}})
+MATCH (n:{names.label(label)} {{id: $id}})
 SET n._lock = true REMOVE n._lock
-RETURN properties(n) AS props,
-       [(n)-[r]->(m) WHERE type(r) IN {out!r} | [type(r), true, m.id, properties(r)]]
-       + [(n)<-[r]-(m) WHERE type(r) IN {inc!r} | [type(r), false, m.id, properties(r)]] AS owned
+RETURN properties(n) AS props, {owned_rows(section)} AS owned
 """
 
 
@@ -85,7 +78,7 @@ async def node_data(tx: AsyncManagedTransaction, kind: NodeKind, graph_id: str
     props = row["props"]
     data = {key: props[key] for key in _stored(kind.section) if props.get(key) is not None}
     data["id"] = graph_id
-    data.update(kind.decode([(t, bool(o), other, p) for t, o, other, p in row["owned"]]))
+    data.update(decode(kind.section, [(t, bool(o), other, p) for t, o, other, p in row["owned"]]))
     return data, int(props.get("version") or 1), list(props.get("editedFields") or [])
 
 

@@ -4,12 +4,12 @@ Changes are linked to the publisher; a removal keeps every field the figure had 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from graphdir.db.writer import Writer
-from graphdir.domain.editing.nodes import NodeEditing, NodeKind, OwnedRow
+from graphdir.domain.editing.nodes import NodeEditing, NodeKind
 from graphdir.domain.editing.records import Actor, EditRequest, Outcome
 from graphdir.domain.editing.sources import ResolvedSource
 from graphdir.loader.planning import plan_figure
@@ -17,25 +17,11 @@ from graphdir.loader.planning import plan_figure
 FIGURE_FIELDS = ("publisher", "territory", "measure", "value", "unit", "year", "scope", "approximate")
 
 
-def _decode(owned: Sequence[OwnedRow]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for rel_type, _, other, props in owned:
-        if rel_type == "PUBLISHED":
-            data["publisher"] = other
-        elif rel_type == "FOR_TERRITORY":
-            data["territory"] = other
-        elif rel_type == "CITED_IN":
-            data["source"] = other
-            if props.get("excerpt") is not None:
-                data["excerpt"] = props["excerpt"]
-    return data
-
-
 def _publisher(data: Mapping[str, Any]) -> list[str]:
     return [data["publisher"]] if isinstance(data.get("publisher"), str) else []
 
 
-FIGURE = NodeKind(section="figures", label="Figure", prefix="figure", decode=_decode, plan=plan_figure,
+FIGURE = NodeKind(section="figures", label="Figure", prefix="figure", plan=plan_figure,
                   fields=FIGURE_FIELDS, organizations=_publisher, cites=False,
                   paths={"source": "input.source.id", "excerpt": "input.source.excerpt", "id": "input.id"})
 

@@ -11,7 +11,7 @@ from graphdir.domain.editing.records import EditRequest
 
 # What updateOrganization may change, and what a Change lists field by field.
 ORGANIZATION_FIELDS = ("name", "acronym", "kind", "family", "legalForm", "siren", "siret", "rna", "website",
-                       "foundedOn", "ceasedOn", "description", "address", "commune")
+                       "foundedOn", "ceasedOn", "description", "address", "commune", "location")
 MEMBERSHIP_FIELDS = ("role", "since", "until", "note")
 
 

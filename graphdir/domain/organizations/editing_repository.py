@@ -12,6 +12,7 @@ from graphdir.db.reader import Reader
 from graphdir.db.writer import one, rows
 from graphdir.domain.organizations import editing_cypher as cypher
 from graphdir.domain.organizations.records import MembershipRecord
+from graphdir.loader.owned_fields import own_location
 
 # Organization fields an edit reads back as seed-format data (besides commune and location), so that the loader's
 # planning rebuilds every stored property; derived ones (sortName, searchText, date bounds) are recomputed.
@@ -35,11 +36,9 @@ async def organization_data(tx: AsyncManagedTransaction, graph_id: str) -> tuple
     data["id"] = graph_id
     if row["communes"]:
         data["commune"] = row["communes"][0]
-    location = props.get("location")
-    if location is not None and props.get("locationMethod") != "commune":
-        data["location"] = {"latitude": location.latitude, "longitude": location.longitude,
-                            "approximate": bool(props.get("locationApproximate")),
-                            "method": props.get("locationMethod")}
+    location = own_location(props)
+    if location is not None:
+        data["location"] = location
     return data, int(props.get("version") or 1)
 
 

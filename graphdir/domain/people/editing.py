@@ -5,34 +5,31 @@ also in its organization's."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from graphdir.db.writer import Writer
 from graphdir.domain.editing.edges import EdgeChanges, EdgeEditing, EdgeKind
-from graphdir.domain.editing.nodes import NodeEditing, NodeKind, OwnedRow
+from graphdir.domain.editing.nodes import NodeEditing, NodeKind
 from graphdir.domain.editing.records import Actor, EditRequest, Outcome
 from graphdir.domain.editing.sources import ResolvedSource
 from graphdir.loader.planning import plan_person, plan_role
 
 ROLE_FIELDS = ("portfolio", "since", "until", "note")
+# An update may rename a role; the titles it had still name it in the seed files (graphdir.loader.api_edits).
+FORMER_TITLES = "formerTitles"
 
 
-def _decode(owned: Sequence[OwnedRow]) -> dict[str, Any]:
-    return {"cited": [{"source": other, "excerpt": props.get("excerpt")}
-                      for rel_type, _, other, props in sorted(owned, key=lambda rel: rel[2])
-                      if rel_type == "CITED_IN"]}
-
-
-PERSON = NodeKind(section="people", label="Person", prefix="person", decode=_decode, plan=plan_person,
+PERSON = NodeKind(section="people", label="Person", prefix="person", plan=plan_person,
                   fields=("name",), organizations=lambda _: [], paths={"cited": "input.source.id", "id": "input.id"})
 
 ROLE = EdgeKind(
     section="roles", object_type="Role", start=("Person", "person"), end=("Organization", "organization"),
-    keys=("title",), fields=ROLE_FIELDS, plan=plan_role, organizations=lambda data: [data["organization"]],
+    keys=("title",), fields=(*ROLE_FIELDS, "title"), plan=plan_role,
+    organizations=lambda data: [data["organization"]], renames={"title": FORMER_TITLES},
     paths={"person": "input.person", "organization": "input.organization", "title": "input.title",
-           "source": "input.source.id", "excerpt": "input.source.excerpt"})
+           "new.title": "input.newTitle", "source": "input.source.id", "excerpt": "input.source.excerpt"})
 
 
 @dataclass(frozen=True, slots=True)
