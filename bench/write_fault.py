@@ -161,7 +161,8 @@ async def measure(server: LocalInstance, base: str, token: str, seconds: float, 
         return not lost and errors_have_codes and once and len(after_retry) == len(failed)
 
 
-def run(seconds: float, clients: int, kill_at: float, port: int) -> int:
+def run(seconds: float, clients: int, kill_at: float, port: int, server_log: Path | None = None) -> int:  # noqa: PLR0913
+    """`server_log`: where the API server's log goes (its unexpected errors with their tracebacks), else nowhere."""
     server = LocalInstance(os.environ.get("GRAPHDIR_INSTANCE", "test"))
     if server.name == "run":
         print("refusing to kill the `run` instance", file=sys.stderr)
@@ -169,8 +170,9 @@ def run(seconds: float, clients: int, kill_at: float, port: int) -> int:
     server.start()
     settings = Settings.from_env()
     token = asyncio.run(with_token(settings, "create"))
+    log = server_log.open("wb") if server_log is not None else subprocess.DEVNULL
     api = subprocess.Popen([sys.executable, "-m", "graphdir", "serve", "--host", "127.0.0.1", "--port", str(port)],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=Path(__file__).parents[1])
+                           stdout=log, stderr=log, cwd=Path(__file__).parents[1])
     try:
         ok = asyncio.run(measure(server, f"http://127.0.0.1:{port}", token, seconds, clients, kill_at))
     finally:
@@ -187,8 +189,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=90.0)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--kill-at", type=float, default=10.0)
+    parser.add_argument("--server-log", type=Path, help="a file for the API server's log")
     args = parser.parse_args()
-    return run(args.seconds, args.clients, args.kill_at, free_port())
+    return run(args.seconds, args.clients, args.kill_at, free_port(), args.server_log)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,10 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, unit_of_work
-from neo4j.exceptions import ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired
 
 from graphdir.db.driver import DatabaseUnavailable
-from graphdir.db.reader import Reader
+from graphdir.db.reader import DeadlineExceeded, Reader
 
 T = TypeVar("T")
 Work = Callable[[AsyncManagedTransaction], Awaitable[T]]
@@ -23,20 +23,27 @@ WRITE_TIMEOUT_S = 10.0
 
 
 class Writer:
-    def __init__(self, driver: AsyncDriver, database: str, reader: Reader | None = None) -> None:
+    def __init__(self, driver: AsyncDriver, database: str, reader: Reader | None = None,
+                 timeout: float = WRITE_TIMEOUT_S) -> None:
         self.driver = driver
         self.database = database
         self.reader = reader
+        self.timeout = timeout
 
     async def write(self, work: Work[T]) -> T:
         """Run `work` in one write transaction. Whatever it raises rolls the transaction back and is raised again
-        (a rejected mutation raises to write nothing); Neo4j unreachable raises DatabaseUnavailable."""
+        (a rejected mutation raises to write nothing); Neo4j unreachable raises DatabaseUnavailable, a transaction
+        Neo4j stopped at the timeout (a database still recovering) DeadlineExceeded: in both, nothing was written."""
         try:
             async with self.driver.session(database=self.database) as session:
-                result: T = await session.execute_write(unit_of_work(timeout=WRITE_TIMEOUT_S)(work))
+                result: T = await session.execute_write(unit_of_work(timeout=self.timeout)(work))
                 bookmarks = await session.last_bookmarks()
         except (ServiceUnavailable, SessionExpired) as exc:
             raise DatabaseUnavailable("the database is unavailable") from exc
+        except ClientError as exc:
+            if "TransactionTimedOut" in (exc.code or ""):
+                raise DeadlineExceeded(self.timeout) from exc
+            raise
         if self.reader is not None:
             self.reader.bookmarks = bookmarks
         return result
