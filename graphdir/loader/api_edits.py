@@ -99,8 +99,11 @@ def _same(now: Any, given: Any) -> bool:
 
 def _with_citations(data: dict[str, Any], graph: Sequence[tuple[str, str | None]]) -> None:
     """The record cites, besides the file's sources, those the graph has that the file lacks: the ones the API's
-    edits cited, which a load must not take from the facts they state."""
-    cited = list(data.get("cited") or [])
+    edits cited, which a load must not take from the facts they state. A source both cite keeps the graph's excerpt
+    when the file gives none."""
+    excerpts = dict(graph)
+    cited = [{**item, "excerpt": excerpts[item["source"]]} if item.get("excerpt") is None
+             and excerpts.get(item["source"]) is not None else item for item in data.get("cited") or []]
     named = {item["source"] for item in cited}
     cited += [{"source": source, "excerpt": excerpt} for source, excerpt in graph if source not in named]
     if cited:

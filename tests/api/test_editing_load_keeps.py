@@ -175,7 +175,7 @@ async def test_a_load_keeps_api_edits_of_a_convention_its_parties_and_commune(
     await edit(client, editor.editor, "addConventionParty", "ConventionPartyInput", convention=CONVENTION, version=2,
                organization=C, role="partenaire", source={"id": SEED_SOURCE})
     await edit(client, editor.editor, "removeConventionParty", "ConventionPartyInput", convention=CONVENTION,
-               version=3, organization=B, source={"id": SEED_SOURCE})
+               version=3, organization=B, source={"id": SEED_SOURCE, "excerpt": "B se retire"})
 
     assert await load_again(seeded, settings, path) == [
         (line("id: convention-test-api-ed-keep"), "convention 'convention-test-api-ed-keep' commune stays '03310' "
@@ -187,15 +187,16 @@ async def test_a_load_keeps_api_edits_of_a_convention_its_parties_and_commune(
         "'role': 'partenaire', 'source': 'src-cres-auvergne-2012'}] (the file says [{'organization': "
         "'test-api-ed-keep-a', 'role': 'signataire'}, {'organization': 'test-api-ed-keep-b'}])")]
     read = "query($id: ID!) { node(id: $id) { ... on Convention { version objectives commune { code } event { id } " \
-           "parties { role organization { id } } sources { title } } } }"
+           "parties { role organization { id } } sources { title excerpt } } } }"
     node = (await graphql(client, None, read, id=CONVENTION))["data"]["node"]
     assert node["version"] == 4 and node["objectives"] == ["Promouvoir", "Former"]
     assert node["commune"] == {"code": "03310"} and node["event"] == {"id": gid("Event", "test-api-ed-keep-event")}
     assert sorted((p["organization"]["id"], p["role"]) for p in node["parties"]) == sorted(
         [(A, "signataire"), (C, "partenaire")])
     # The edit's source stays cited next to the file's.
-    titles = [s["title"] for s in node["sources"]]
-    assert len(titles) == 2 and "Test API Ed Keep" in titles
+    # The edit's source stays cited next to the file's, and the file's source keeps the excerpt an edit gave it.
+    assert sorted((s["title"] == "Test API Ed Keep", s["excerpt"]) for s in node["sources"]) == [
+        (False, "B se retire"), (True, "selon le compte rendu")]
 
 
 async def test_a_load_keeps_api_edits_of_a_figure_and_its_territory(client: httpx.AsyncClient,  # noqa: F811
