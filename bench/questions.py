@@ -56,11 +56,14 @@ PEER_CANNOT = {
 }
 
 
-# Answers that differ for a known reason (the agreement check still reports them). None today: C2's totalCount used
+# Answers that differ for a known reason (the agreement check still reports them). C2's totalCount used
 # to differ, when graphdir's territory inclusion walked PART_OF through any level and carried an interdepartmental
 # EPCI's communes into the neighbouring région; inclusion is now one PART_OF hop (schema/MODEL.md, "Inside a
 # territory"), the peer's meaning too.
-KNOWN_DIFFERENCES: dict[str, str] = {}
+KNOWN_DIFFERENCES: dict[str, str] = {
+    "C3": "graphdir's partnersNear counts up to 1,000 (totalCount 1,000 and totalCountIsExact false beyond: "
+          "graphdir/domain/partners/records.py COUNT_CAP), and so does the floor; the peer's nearCount counts all.",
+}
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from graphdir.db import schema as db_schema
 
     settings = Settings.from_env()
+    if args.action == "rebuild-inside":
+        from graphdir.domain.territories.inside_links import rebuild_all
+
+        count = asyncio.run(_with_driver(settings, lambda driver: rebuild_all(driver, settings.neo4j_database)))
+        print(f"rewrote the INSIDE links of {count} organizations")
+        return 0
     print(asyncio.run(_with_driver(settings, lambda driver: db_schema.apply(driver, settings.neo4j_database))))
     return 0
 
@@ -161,8 +167,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sch = sub.add_parser("schema", help="apply the Cypher schema or export the GraphQL SDL",
                          description="apply: create the constraints and indexes of graphdir/db/constraints.cypher "
-                         "(idempotent). export: print the GraphQL SDL (to schema/schema.graphql with -o).")
-    sch.add_argument("action", choices=["apply", "export"])
+                         "(idempotent). export: print the GraphQL SDL (to schema/schema.graphql with -o). "
+                         "rebuild-inside: rewrite every organization's INSIDE links (containment as data, which "
+                         "loads, imports and edits keep up to date) after an upgrade or a neo4j-admin import.")
+    sch.add_argument("action", choices=["apply", "export", "rebuild-inside"])
     sch.add_argument("-o", "--output", default="-", help="with export: file to write (default: stdout)")
     sch.set_defaults(func=cmd_schema)
 

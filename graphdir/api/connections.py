@@ -52,6 +52,9 @@ class Connection(Generic[E]):
 
     @strawberry.field(description="How many edges the whole list holds.")
     async def total_count(self) -> int:
+        return await self.counted()
+
+    async def counted(self) -> int:
         if self.total is None:
             if self.count is None:
                 raise RuntimeError("a connection without a total nor a way to count")

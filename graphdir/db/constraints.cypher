@@ -33,6 +33,15 @@ CREATE CONSTRAINT organization_slug IF NOT EXISTS FOR (n:Organization) REQUIRE n
 CREATE INDEX organization_kind IF NOT EXISTS FOR (n:Organization) ON (n.kind);
 CREATE INDEX organization_family IF NOT EXISTS FOR (n:Organization) ON (n.family);
 CREATE INDEX organization_sort IF NOT EXISTS FOR (n:Organization) ON (n.sortName, n.id);
+// Containment as data (graphdir/domain/territories/inside_links.py): a territory's first page by name, per family's
+// link type (INSIDE: no family), read in index order (graphdir/domain/organizations/territory_pages.py).
+CREATE INDEX inside_name IF NOT EXISTS FOR ()-[r:INSIDE]-() ON (r.territory, r.sortName, r.id);
+CREATE INDEX inside_association_name IF NOT EXISTS FOR ()-[r:INSIDE_ASSOCIATION]-() ON (r.territory, r.sortName, r.id);
+CREATE INDEX inside_cooperative_name IF NOT EXISTS FOR ()-[r:INSIDE_COOPERATIVE]-() ON (r.territory, r.sortName, r.id);
+CREATE INDEX inside_mutual_name IF NOT EXISTS FOR ()-[r:INSIDE_MUTUAL]-() ON (r.territory, r.sortName, r.id);
+CREATE INDEX inside_foundation_name IF NOT EXISTS FOR ()-[r:INSIDE_FOUNDATION]-() ON (r.territory, r.sortName, r.id);
+CREATE INDEX inside_ess_company_name IF NOT EXISTS FOR ()-[r:INSIDE_ESS_COMPANY]-() ON (r.territory, r.sortName, r.id);
+CREATE INDEX inside_mixed_name IF NOT EXISTS FOR ()-[r:INSIDE_MIXED]-() ON (r.territory, r.sortName, r.id);
 CREATE INDEX territory_level IF NOT EXISTS FOR (n:Territory) ON (n.level, n.code);
 CREATE INDEX convention_signed IF NOT EXISTS FOR (n:Convention) ON (n.signedOnFrom);
 

@@ -10,6 +10,7 @@ from neo4j import AsyncDriver
 from neo4j.exceptions import Neo4jError
 
 CONSTRAINTS_FILE = resources.files("graphdir.db") / "constraints.cypher"
+INSIDE_INDEX = "inside_association_name"
 _NAME = re.compile(r"CREATE\s+(?:\w+\s+)?(?:CONSTRAINT|INDEX)\s+(\w+)\s+IF NOT EXISTS", re.IGNORECASE)
 
 
@@ -55,6 +56,12 @@ async def apply(driver: AsyncDriver, database: str) -> SchemaReport:
     await driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
     after = await present_names(driver, database)
     expected = expected_names()
+    if INSIDE_INDEX not in before:
+        # A graph from before the INSIDE links (containment as data) gets them once, with their first index; from
+        # then on every writer keeps them.
+        from graphdir.domain.territories.inside_links import rebuild_all
+
+        await rebuild_all(driver, database)
     return SchemaReport(created=sorted((after - before) & expected), existing=len(expected & before))
 
 

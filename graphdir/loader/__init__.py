@@ -18,6 +18,7 @@ Modules, in the order a load goes through them:
     planning    records -> node and relationship rows
     api_edits   objects edited through the API keep their edited fields and version
     writing     compare with the graph, write what differs (one transaction; see its doc for bulk loads)
+    inside      the organizations whose INSIDE links (containment as data) the load rewrites, as its last step
     history     the Change of each record written, in the transaction (or batch) that writes it
     cypher      every statement
     errors      LoadError, LoadRejected, WriteFailed
@@ -40,6 +41,7 @@ from graphdir.loader.api_edits import ApiEdits
 from graphdir.loader.containment import check_containment
 from graphdir.loader.errors import LoadError, LoadRejected, WriteFailed
 from graphdir.loader.history import LoadHistory, load_actor
+from graphdir.loader.inside import refresh_step
 from graphdir.loader.lookup import GraphReader
 from graphdir.loader.planning import build_plan
 from graphdir.loader.progress import Progress
@@ -129,7 +131,9 @@ async def load_records(
     batched = False
     if not dry_run:
         history = await LoadHistory.prepare(driver, database, changes, actor or load_actor(files))
-        batched = await write(driver, database, write_steps(changes), bar, history)
+        refresh = await refresh_step(driver, database, changes)
+        steps = [*write_steps(changes), *([refresh] if refresh is not None else [])]
+        batched = await write(driver, database, steps, bar, history)
         if statistics and sum(len(c.created) + len(c.updated) for c in changes.values()) >= _BULK:
             await refresh_statistics(driver, database)
     counts = {

@@ -37,10 +37,11 @@ query($id: ID!, $siren: String!, $slug: String!) {
   } }
 }"""
 # Every relationship of the organizations, by type and direction, and every source they name (cited, on a relation,
-# kept from a merged relation), read straight from the graph.
+# kept from a merged relation), read straight from the graph; not the INSIDE links, derived from the others and
+# rewritten by the merge (tests/api/test_inside_links.py).
 RELATIONS = """
 MATCH (o:Organization) WHERE o.id IN $ids
-MATCH (o)-[r]-(x) WHERE NOT type(r) IN ['CHANGED', 'MERGED_INTO']
+MATCH (o)-[r]-(x) WHERE NOT type(r) IN ['CHANGED', 'MERGED_INTO'] AND NOT type(r) STARTS WITH 'INSIDE'
 RETURN type(r) + CASE WHEN startNode(r) = o THEN '>' ELSE '<' END AS kind, x.id AS other,
        properties(r) AS props
 """

@@ -15,6 +15,7 @@ from graphdir.domain.common.paging import PageRequest
 from graphdir.domain.organizations.filters import OrganizationCriteria
 from graphdir.domain.partners import cypher
 from graphdir.domain.partners.records import Origin
+from graphdir.domain.partners.repository import reaches
 from graphdir.domain.partners.service import PartnersService
 
 # Neo4j measures WGS-84 distances with the haversine formula on a sphere of this radius (metres).
@@ -92,13 +93,15 @@ async def test_pages_concatenate_to_the_full_list(scale_driver: AsyncDriver) -> 
     assert len(walked) > 100
 
 
-@pytest.mark.parametrize("name", ["NEAR_PAGE", "NEAR_PAGE_TEMPLATE", "NEAR_COUNT_TEMPLATE", "POINT_ORIGIN"])
+@pytest.mark.parametrize("name", ["NEAR_PAGE", "NEAR_PAGE_WITH_TOTAL", "NEAR_PAGE_TEMPLATE", "NEAR_COUNT_TEMPLATE",
+                                  "POINT_ORIGIN"])
 async def test_the_plan_seeks_the_point_index(scale_driver: AsyncDriver, name: str) -> None:
     query: str = getattr(cypher, name).replace("$filterWhere", "o.kind IN $f_kinds")
     records = await scale_driver.execute_query(
         "EXPLAIN " + query,
-        {"origin": WGS84Point((3.45, 46.13)), "radius": 20000.0, "exclude": [], "after": None, "limit": 21,
-         "originTerritories": [], "withTotal": True, "f_kinds": ["ENTERPRISE"]}, database_="neo4j")
+        {"origin": WGS84Point((3.45, 46.13)), "radius": 20000.0, "reaches": reaches(20000.0), "exclude": [],
+         "after": None, "limit": 21, "originTerritories": [], "countCap": 1001, "f_kinds": ["ENTERPRISE"]},
+        database_="neo4j")
     operators: list[tuple[str, str]] = []
 
     def walk(plan: dict[str, Any]) -> None:

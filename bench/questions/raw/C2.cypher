@@ -1,26 +1,48 @@
-// C2 floor: the first page (by name) of the organizations of $families located in or covering the région or a
-// territory inside it, and their number: graphdir's meaning of territoryCode (schema/MODEL.md, "Inside a territory":
-// the région itself or one PART_OF hop), in one statement. The walk goes down from the région and the family is
-// tested after DISTINCT: with the family test in the MATCH, the planner starts from the family index and checks every
-// organization's way up to the région (50 million db hits at 10k).
+// C2 floor: the first page (by name) of the organizations of a family inside the région, and their number, from the
+// INSIDE links (graphdir/domain/territories/inside_links.py: each organization linked to every territory it is inside,
+// by a type of its family, INSIDE_<FAMILY>, carrying its sortName), in one statement. The page is one ordered seek of
+// the type's index on (territory, sortName, id), stopping after 21 links; the total is the région's degree for the
+// type, which Neo4j keeps. $families holds one family (bench/questions.py): the type is chosen by a CASE of seeks.
 MATCH (scope:Region {code: $region})
-CALL (scope) {
-  CALL (scope) {
-    RETURN scope AS inside
-    UNION
-    MATCH (scope)<-[:PART_OF]-(inside:Territory)
-    RETURN inside
+WITH scope, $families[0] AS family
+CALL (scope, family) {
+  CALL (family) {
+    WITH family WHERE family = 'ASSOCIATION'
+    MATCH (o)-[inside:INSIDE_ASSOCIATION]->() USING INDEX inside:INSIDE_ASSOCIATION(territory, sortName, id)
+    WHERE inside.territory = 'region:' + $region AND inside.sortName >= '' AND inside.id IS NOT NULL
+    WITH o, inside ORDER BY inside.territory, inside.sortName, inside.id LIMIT 21
+    RETURN o
+    UNION ALL
+    WITH family WHERE family = 'COOPERATIVE'
+    MATCH (o)-[inside:INSIDE_COOPERATIVE]->() USING INDEX inside:INSIDE_COOPERATIVE(territory, sortName, id)
+    WHERE inside.territory = 'region:' + $region AND inside.sortName >= '' AND inside.id IS NOT NULL
+    WITH o, inside ORDER BY inside.territory, inside.sortName, inside.id LIMIT 21
+    RETURN o
+    UNION ALL
+    WITH family WHERE family = 'MUTUAL'
+    MATCH (o)-[inside:INSIDE_MUTUAL]->() USING INDEX inside:INSIDE_MUTUAL(territory, sortName, id)
+    WHERE inside.territory = 'region:' + $region AND inside.sortName >= '' AND inside.id IS NOT NULL
+    WITH o, inside ORDER BY inside.territory, inside.sortName, inside.id LIMIT 21
+    RETURN o
+    UNION ALL
+    WITH family WHERE family = 'FOUNDATION'
+    MATCH (o)-[inside:INSIDE_FOUNDATION]->() USING INDEX inside:INSIDE_FOUNDATION(territory, sortName, id)
+    WHERE inside.territory = 'region:' + $region AND inside.sortName >= '' AND inside.id IS NOT NULL
+    WITH o, inside ORDER BY inside.territory, inside.sortName, inside.id LIMIT 21
+    RETURN o
+    UNION ALL
+    WITH family WHERE family = 'ESS_COMPANY'
+    MATCH (o)-[inside:INSIDE_ESS_COMPANY]->() USING INDEX inside:INSIDE_ESS_COMPANY(territory, sortName, id)
+    WHERE inside.territory = 'region:' + $region AND inside.sortName >= '' AND inside.id IS NOT NULL
+    WITH o, inside ORDER BY inside.territory, inside.sortName, inside.id LIMIT 21
+    RETURN o
   }
-  MATCH (inside)<-[:LOCATED_IN|COVERS]-(o:Organization)
-  WITH DISTINCT o
-  WHERE o.family IN $families
-  RETURN collect(o) AS found
-}
-WITH found, size(found) AS total
-CALL (found) {
-  UNWIND found AS o
-  WITH o ORDER BY o.sortName, o.id LIMIT 21
   RETURN collect(o {.id, .name, .kind, .family,
                     commune: [(o)-[:LOCATED_IN]->(c:Commune) | c {.code, .name}][0]}) AS page
 }
-RETURN page, total
+RETURN page, CASE family
+  WHEN 'ASSOCIATION' THEN COUNT { (scope)<-[:INSIDE_ASSOCIATION]-() }
+  WHEN 'COOPERATIVE' THEN COUNT { (scope)<-[:INSIDE_COOPERATIVE]-() }
+  WHEN 'MUTUAL' THEN COUNT { (scope)<-[:INSIDE_MUTUAL]-() }
+  WHEN 'FOUNDATION' THEN COUNT { (scope)<-[:INSIDE_FOUNDATION]-() }
+  ELSE COUNT { (scope)<-[:INSIDE_ESS_COMPANY]-() } END AS total

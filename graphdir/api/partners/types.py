@@ -8,7 +8,7 @@ from graphdir.api.connections import Connection, Edge
 from graphdir.api.organizations.types import Organization
 from graphdir.api.sites.types import Site
 from graphdir.api.territories.enums import TerritoryLevel
-from graphdir.domain.partners.records import NearHit
+from graphdir.domain.partners.records import COUNT_CAP, NearHit
 
 # The cursor ordering of partnersNear: keys (distance in metres, sortName, id).
 NEAR_ORDER = "partner:NEAR"
@@ -61,6 +61,16 @@ class PartnerEdge(Edge[Organization]):
 class PartnerConnection(Connection[PartnerEdge]):
     origin_commune_code: str | None = strawberry.field(
         default=None, description="The commune of the origin (for a point: the commune whose centre is nearest).")
+
+    @strawberry.field(description=f"How many edges the whole list holds, counted up to {COUNT_CAP:,}: a longer "
+                      f"list says {COUNT_CAP:,}, and totalCountIsExact false.")
+    async def total_count(self) -> int:
+        return min(await self.counted(), COUNT_CAP)
+
+    @strawberry.field(description=f"False when the list holds more than totalCount ({COUNT_CAP:,}, where counting "
+                      "stops: a city's radius may hold a hundred thousand organizations).")
+    async def total_count_is_exact(self) -> bool:
+        return await self.counted() <= COUNT_CAP
 
 
 @strawberry.type(description="An organization suggested as a partner, with why.")

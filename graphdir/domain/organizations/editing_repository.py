@@ -12,6 +12,7 @@ from graphdir.db.reader import Reader
 from graphdir.db.writer import one, rows
 from graphdir.domain.organizations import editing_cypher as cypher
 from graphdir.domain.organizations.records import MembershipRecord
+from graphdir.domain.territories import inside_links
 from graphdir.loader.owned_fields import own_location
 
 # Organization fields an edit reads back as seed-format data (besides commune and location), so that the loader's
@@ -54,6 +55,7 @@ async def write_organization(tx: AsyncManagedTransaction, graph_id: str, props: 
     query = cypher.CREATE_ORGANIZATION if create else cypher.UPDATE_ORGANIZATION
     await rows(tx, query, {"id": graph_id, "props": dict(props), "relocate": communes is not None,
                            "communes": communes or [], "source": source, "excerpt": excerpt, "edited": edited})
+    await inside_links.refresh(tx, [graph_id])
 
 
 async def membership_data(tx: AsyncManagedTransaction, member: str, body: str, *, lock: bool

@@ -33,6 +33,7 @@ from graphdir.domain.organizations import merging_cypher as cypher
 from graphdir.domain.organizations.edit_records import ORGANIZATION_FIELDS
 from graphdir.domain.organizations.editing import conflict
 from graphdir.domain.organizations.relationship_moves import Relationship, plan_moves
+from graphdir.domain.territories import inside_links
 from graphdir.loader.errors import INVALID_VALUE, UNKNOWN_REFERENCE
 from graphdir.loader.planning import search_text
 
@@ -123,6 +124,7 @@ class OrganizationMerging:
             await sources.write(tx, source)
             await rows(tx, cypher.FILL_SURVIVOR, {**params, "props": props, "source": source.id,
                                                   "excerpt": source.excerpt})
+            await inside_links.refresh(tx, [request.survivor])
             before = survivor["props"]
             changes = [FieldChange(key, shown(before.get(key)), shown(props[key])) for key in _SHOWN if key in props]
             mine = merged["props"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from graphdir.domain.territories.cypher import INSIDE_ANY
+
 # The write lock of an organization an edit changes, taken before it is read (editing_cypher.py says why).
 LOCK_AND_READ: Final = """
 MATCH (o:Organization {id: $id})
@@ -26,9 +28,11 @@ OPTIONAL MATCH (d:DeletedOrganization {id: $id})
 RETURN s.id AS survivor, d IS NOT NULL AS deleted
 """
 
-# Every relationship of an organization, both directions, with what tells two of them apart after a move.
+# Every relationship of an organization, both directions, with what tells two of them apart after a move; not its
+# INSIDE links, derived data that the merge rebuilds for the survivor (graphdir.domain.territories.inside_links).
 RELATIONSHIPS: Final = """
 MATCH (o:Organization {id: $id})-[r]-(x)
+WHERE NOT type(r) IN ['""" + INSIDE_ANY.replace("|", "', '") + """']
 RETURN elementId(r) AS id, type(r) AS type, startNode(r) = o AS outgoing, elementId(x) AS other, x.id AS otherId,
        head(labels(x)) AS otherLabel, properties(r) AS props
 """

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from graphdir.db.reader import Reader
 from graphdir.domain.common.paging import Page, PageRequest, page_from_rows
 from graphdir.domain.common.repository import batched_pages, each, fill, grouped, node, page_params
-from graphdir.domain.organizations import cypher
+from graphdir.domain.organizations import cypher, territory_pages
 from graphdir.domain.organizations.filters import OrganizationCriteria, where
 from graphdir.domain.organizations.records import MembershipRecord, OrganizationRecord, PartnershipRecord
 
@@ -37,6 +38,10 @@ class OrganizationRepository:
 
     async def page(self, criteria: OrganizationCriteria, order: str, request: PageRequest
                    ) -> Page[OrganizationRecord]:
+        if _by_index(criteria, order, request.backward):
+            rows = await self.reader.read(territory_pages.page(criteria.families),
+                                          _index_params(criteria, request))
+            return page_from_rows(rows, request, node(OrganizationRecord.of))
         match, skip = _generator(criteria)
         fragment, params = where(criteria, skip=skip)
         # The index-ordered walk by name stops early unless the filter is selective; kinds and families usually are
@@ -61,6 +66,11 @@ class OrganizationRepository:
                               ) -> Page[OrganizationRecord] | None:
         """The page and the list's total in one pass, for lists walked down from a territory or a body (forward
         pages); None for the others, whose page reads an index in order and stops early: counting would walk all."""
+        if _by_index(criteria, order, request.backward):
+            row = await self.reader.read_one(territory_pages.page_with_total(criteria.families),
+                                             _index_params(criteria, request))
+            assert row is not None  # the statement always returns its one row
+            return page_from_rows(row["edges"], request, node(OrganizationRecord.of), total=row["total"])
         match, skip = _generator(criteria)
         if match is None or request.backward:
             return None
@@ -72,6 +82,10 @@ class OrganizationRepository:
         return page_from_rows(row["edges"], request, node(OrganizationRecord.of), total=row["total"])
 
     async def count(self, criteria: OrganizationCriteria) -> int:
+        if _by_index(criteria, "NAME", backward=False):
+            row = await self.reader.read_one(territory_pages.count(criteria.families),
+                                             _index_params(criteria, None))
+            return int(row["total"]) if row else 0
         match, skip = _generator(criteria)
         fragment, params = where(criteria, skip=skip)
         query = fill(cypher.COUNT, match=match or cypher.MATCH_ALL, where=fragment)
@@ -112,3 +126,19 @@ def _generator(criteria: OrganizationCriteria) -> tuple[str | None, frozenset[st
         return cypher.MATCH_IN_TERRITORY, frozenset({"territory"})
     return None, frozenset()
 
+
+
+def _by_index(criteria: OrganizationCriteria, order: str, backward: bool) -> bool:
+    """Whether the page is read from the INSIDE links' indexes (territory_pages): a territory's list by name, forward,
+    narrowed down by families and a date only."""
+    return (criteria.territory_id is not None and order == "NAME" and not backward
+            and criteria.kinds is None and criteria.member_of is None and criteria.text is None
+            and criteria.ids is None)
+
+
+def _index_params(criteria: OrganizationCriteria, request: PageRequest | None) -> dict[str, Any]:
+    params: dict[str, Any] = {"f_territory": criteria.territory_id, "f_on": criteria.on}
+    if request is not None:
+        name, graph_id = request.key if request.key is not None else ("", "")
+        params |= {"afterName": name, "afterId": graph_id, "limit": request.size + 1}
+    return params

@@ -60,6 +60,10 @@ ORGANIZATION_ORIGIN: LiteralString = ORGANIZATION_ORIGIN_MATCH + _TERRITORIES_OF
 # otherwise chose to scan the index and filter, which at scale reads every entry. The cursor's predicate sits in each
 # branch's WHERE, distance spelled out: the ORDER BY … LIMIT over the union is then
 # a Top (the nearest $limit kept as they come), not a full sort of every candidate.
+# The disc grows ($reaches: a few radii up to $radius, graphdir.domain.partners.service.reaches): the first that holds
+# $limit hits holds the nearest $limit of the whole disc (all beyond it are farther), so a dense origin (a city, where
+# 20 km hold 100,000 organizations at France scale) ranks a few hundred candidates, not every one; the runtime stops
+# at the first such radius (LIMIT 1 pulls no further row).
 _AFTER_AT: LiteralString = """($after IS NULL
        OR point.distance({place}.location, $origin) > $after.distance
        OR (point.distance({place}.location, $origin) = $after.distance AND (o.sortName > $after.sortName
@@ -68,32 +72,40 @@ _AFTER_O: LiteralString = _AFTER_AT.replace("{place}", "o")
 _AFTER_SITE: LiteralString = _AFTER_AT.replace("{place}", "site")
 
 _NEAR_HITS: LiteralString = """
-CALL () {
-  MATCH (o:Organization)
-  USING INDEX o:Organization(location)
-  WHERE point.distance(o.location, $origin) <= $radius
-  WITH o WHERE NOT o.id IN $exclude
-    AND ($filterWhere)
-    AND """ + _AFTER_O + """
-  WITH o, point.distance(o.location, $origin) AS distance
-  WHERE all(d IN [(o)-[:HAS_SITE]->(other:Establishment) WHERE other.location IS NOT NULL |
-                  point.distance(other.location, $origin)] WHERE d >= distance)
-  RETURN o, distance, null AS site
-  UNION ALL
-  MATCH (site:Establishment)
-  USING INDEX site:Establishment(location)
-  WHERE point.distance(site.location, $origin) <= $radius
-  MATCH (o:Organization)-[:HAS_SITE]->(site)
-  WHERE NOT o.id IN $exclude
-    AND ($filterWhere)
-    AND """ + _AFTER_SITE + """
-  WITH o, site, point.distance(site.location, $origin) AS distance
-  WHERE NOT coalesce(point.distance(o.location, $origin) <= distance, false)
-    AND all(other IN [(o)-[:HAS_SITE]->(other:Establishment) WHERE other <> site AND other.location IS NOT NULL |
-                      [point.distance(other.location, $origin), other.siret]] WHERE other > [distance, site.siret])
-  RETURN o, distance, site
+UNWIND $reaches AS reach
+CALL (reach) {
+  CALL (reach) {
+    MATCH (o:Organization)
+    USING INDEX o:Organization(location)
+    WHERE point.distance(o.location, $origin) <= reach
+    WITH o WHERE NOT o.id IN $exclude
+      AND ($filterWhere)
+      AND """ + _AFTER_O + """
+    WITH o, point.distance(o.location, $origin) AS distance
+    WHERE all(d IN [(o)-[:HAS_SITE]->(other:Establishment) WHERE other.location IS NOT NULL |
+                    point.distance(other.location, $origin)] WHERE d >= distance)
+    RETURN o, distance, null AS site
+    UNION ALL
+    MATCH (site:Establishment)
+    USING INDEX site:Establishment(location)
+    WHERE point.distance(site.location, $origin) <= reach
+    MATCH (o:Organization)-[:HAS_SITE]->(site)
+    WHERE NOT o.id IN $exclude
+      AND ($filterWhere)
+      AND """ + _AFTER_SITE + """
+    WITH o, site, point.distance(site.location, $origin) AS distance
+    WHERE NOT coalesce(point.distance(o.location, $origin) <= distance, false)
+      AND all(other IN [(o)-[:HAS_SITE]->(other:Establishment) WHERE other <> site AND other.location IS NOT NULL |
+                        [point.distance(other.location, $origin), other.siret]] WHERE other > [distance, site.siret])
+    RETURN o, distance, site
+  }
+  WITH o, distance, site ORDER BY distance, o.sortName, o.id LIMIT $limit
+  RETURN collect([o, distance, site]) AS nearest
 }
-WITH o, distance, site ORDER BY distance, o.sortName, o.id LIMIT $limit
+WITH reach, nearest WHERE size(nearest) >= $limit OR reach >= $radius
+WITH nearest LIMIT 1
+UNWIND nearest AS hit
+WITH hit[0] AS o, hit[1] AS distance, hit[2] AS site
 WITH o, distance, site, coalesce(site, o) AS placedAt
 OPTIONAL MATCH (placedAt)-[:LOCATED_IN]->(c:Commune)
 WITH o, distance, site, c, coalesce(placedAt.locationApproximate, false) AS approximate,
@@ -132,8 +144,9 @@ def _within_radius(extra: LiteralString) -> LiteralString:
 
 
 # A whole page in one round trip: the organizations (as ORGANIZATION_MAP), the site each was found at, and, when
-# asked, the total.
-NEAR_PAGE: LiteralString = """
+# asked, the total, counted up to $countCap (graphdir.domain.partners.service.COUNT_CAP + 1): a city's 20 km hold
+# 100,000 organizations at France scale, which an exact count would read one by one.
+_HITS: LiteralString = """
 CALL () {
 """ + _NEAR_HITS + """
   RETURN collect({id: o.id, sortName: o.sortName, distance: distance, approximate: approximate,
@@ -141,14 +154,21 @@ CALL () {
                   site: CASE WHEN site IS NULL THEN null ELSE site """ + SITE_MAP + """ END,
                   shared: """ + _SHARED + """}) AS hits
 }
-CALL () {
-""" + _within_radius(" AND $withTotal") + """
+"""
+# Two statements, not one with the count behind a `$withTotal` test: the planner ran the count's point-index seek
+# and filtered on the parameter after it, reading every entry of the disc for a total nobody asked for.
+NEAR_PAGE: LiteralString = _HITS + """RETURN hits, null AS total
+"""
+NEAR_PAGE_WITH_TOTAL: LiteralString = _HITS + """CALL () {
+""" + _within_radius("") + """
+  WITH o LIMIT $countCap
   RETURN count(o) AS total
 }
-RETURN hits, CASE WHEN $withTotal THEN total END AS total
+RETURN hits, total
 """
 
 NEAR_COUNT_TEMPLATE: LiteralString = _within_radius("") + """
+WITH o LIMIT $countCap
 RETURN count(o) AS total
 """
 

@@ -11,6 +11,10 @@ from graphdir.domain.common.paging import Page
 from graphdir.domain.organizations.records import OrganizationRecord
 from graphdir.domain.sites.records import SiteRecord
 
+# A near list's total is counted up to this many (the count reads one more, to tell that the list holds more): an
+# exact count of a city's 20 km reads every organization there, 100,000 at France scale.
+COUNT_CAP = 1000
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:

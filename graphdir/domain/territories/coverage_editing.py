@@ -24,6 +24,7 @@ from graphdir.domain.editing.transaction import run_edit
 from graphdir.domain.history.repository import record
 from graphdir.domain.organizations import editing_repository as organizations
 from graphdir.domain.organizations.editing import changes_between, conflict, merged
+from graphdir.domain.territories import inside_links
 from graphdir.loader.errors import REQUIRED, UNKNOWN_REFERENCE
 from graphdir.loader.planning import validity
 
@@ -125,6 +126,7 @@ class CoverageEditing:
             props["excerpt"] = source.excerpt
         await sources.write(tx, source)
         await rows(tx, WRITE, {**ids, "props": props, "source": source.id, "excerpt": source.excerpt})
+        await inside_links.refresh(tx, [changes.organization])
         change = await record(tx, actor, operation, "Cover", [changes.organization], diff, source.id, source.excerpt,
                               version + 1)
         return ids, change

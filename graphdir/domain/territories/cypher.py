@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from graphdir.domain.common.validity import NODE, held_on, held_on_if_given, standing_day
-from graphdir.vocabulary import TerritoryLevel
+from graphdir.domain.common.validity import EARLIEST, LATEST, NODE, held_on, held_on_if_given, standing_day
+from graphdir.vocabulary import OrganizationFamily, TerritoryLevel
 
 TERRITORY_MAP: Final = """{
   .id, .code, .name, .level, .population, .postalCodes, .validFrom, .validUntil,
@@ -42,47 +42,56 @@ def territories_inside(scope: str, day: str) -> str:
 }}"""
 
 
-# Where an organization is: located in a commune (no dates), or covering a territory (dated); or where one of its
-# establishments is located.
-_PLACED: Final = "(type(l) = 'LOCATED_IN' OR " + held_on_if_given("l", "$f_on") + ")"
+# The rule, from an organization up (schema/MODEL.md, "Inside a territory"), as graphdir.domain.territories.inside_links
+# writes it down: each organization is linked to every territory it is inside at some time, the link holding the
+# dates of each way the rule puts it there. The link's type is its family's (INSIDE_COOPERATIVE…; INSIDE without a
+# family), so that a territory's number of organizations of a family is its degree for that type, which Neo4j keeps.
+INSIDE: Final = "INSIDE"
+INSIDE_OF_FAMILY: Final = {family.value: f"{INSIDE}_{family.value}" for family in OrganizationFamily}
+INSIDE_ANY: Final = "|".join([INSIDE, *INSIDE_OF_FAMILY.values()])
+# The type of an organization `o`'s links.
+INSIDE_TYPE_OF_O: Final = ("CASE o.family " + " ".join(f"WHEN '{family}' THEN '{rel}'" for family, rel in
+                                                       INSIDE_OF_FAMILY.items()) + f" ELSE '{INSIDE}' END")
 
-# A predicate on `o` (:Organization): located in or covering a territory inside $f_territory on $f_on (null: at any
-# time), itself or through one of its establishments. Used by organization filters
-# (graphdir.domain.organizations.filters).
-ORGANIZATION_IN_TERRITORY: Final = (
-    """(EXISTS {
-    MATCH (o)-[l:LOCATED_IN|COVERS]->(place:Territory)
-    WHERE """
-    + _PLACED
-    + " AND "
-    + inside("place", "$f_territory", "$f_on")
-    + """
-  } OR EXISTS {
+# What the rule walks, from `o`: each place o is located in or covers, with the dates that placing holds.
+PLACES_OF_O: Final = f"""CALL (o) {{
+    MATCH (o)-[:LOCATED_IN]->(place:Territory)
+    RETURN place, {EARLIEST} AS since, {LATEST} AS until
+    UNION
     MATCH (o)-[:HAS_SITE]->(:Establishment)-[:LOCATED_IN]->(place:Territory)
-    WHERE """
-    + inside("place", "$f_territory", "$f_on")
-    + """
-  })"""
+    RETURN place, {EARLIEST} AS since, {LATEST} AS until
+    UNION
+    MATCH (o)-[l:COVERS]->(place:Territory)
+    RETURN place, coalesce(l.sinceFrom, {EARLIEST}) AS since, coalesce(l.untilTo, {LATEST}) AS until
+  }}"""
+
+# Then each territory the place is inside: itself, and every PART_OF (dates met).
+CONTAINERS_OF_PLACE: Final = f"""CALL (place, since, until) {{
+    RETURN place AS t, since AS fromDay, until AS toDay
+    UNION
+    MATCH (place)-[p:PART_OF]->(t:Territory)
+    WITH t, coalesce(p.sinceFrom, {EARLIEST}) AS a, coalesce(p.untilTo, {LATEST}) AS b, since, until
+    RETURN t, CASE WHEN a > since THEN a ELSE since END AS fromDay, CASE WHEN b < until THEN b ELSE until END AS toDay
+  }}"""
+
+
+def held_inside(link: str, day: str) -> str:
+    """The INSIDE `link` holds on `day` (null: at any time)."""
+    return (f"({day} IS NULL OR any(i IN range(0, size({link}.froms) - 1) "
+            f"WHERE {link}.froms[i] <= {day} AND {day} <= {link}.tos[i]))")
+
+
+# A predicate on `o` (:Organization): inside $f_territory on $f_on (null: at any time), by its INSIDE links. Used by
+# organization filters (graphdir.domain.organizations.filters).
+ORGANIZATION_IN_TERRITORY: Final = (
+    "EXISTS { MATCH (o)-[inside:" + INSIDE_ANY + "]->(:Territory {id: $f_territory}) WHERE "
+    + held_inside("inside", "$f_on") + " }"
 )
 
-# The same inclusion as a generator from a bound territory `scope`: the organizations `o` (distinct) located in or
-# covering a territory inside it on $f_on, or with an establishment located in one. Cheaper than the predicate when
-# organizations are many.
+# The same from a bound territory `scope`: the organizations `o` inside it on $f_on, each once (one link per pair).
 ORGANIZATIONS_OF_SCOPE: Final = (
-    territories_inside("scope", "$f_on")
-    + """
-CALL (inside) {
-  MATCH (inside)<-[l:LOCATED_IN|COVERS]-(o:Organization)
-  WHERE """
-    + _PLACED
-    + """
-  RETURN o
-  UNION
-  MATCH (inside)<-[:LOCATED_IN]-(:Establishment)<-[:HAS_SITE]-(o:Organization)
-  RETURN o
-}
-WITH DISTINCT o
-"""
+    "MATCH (scope)<-[inside:" + INSIDE_ANY + "]-(o:Organization)\nWHERE " + held_inside("inside", "$f_on")
+    + "\nWITH o\n"
 )
 
 BY_IDS: Final = (

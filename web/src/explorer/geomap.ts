@@ -13,7 +13,7 @@ const ORG = `id name acronym slug kind family location { latitude longitude appr
   commune { name centroid { latitude longitude approximate } }`;
 const NEAR = `query Voisins($near: NearInput!, $radius: Float!, $filter: OrganizationFilter) {
   partnersNear(near: $near, radiusKm: $radius, filter: $filter, first: 100) {
-    totalCount originCommuneCode
+    totalCount totalCountIsExact originCommuneCode
     edges { distanceKm approximate sharedTerritories { name level } node { ${ORG} } }
   }
 }`;
@@ -80,7 +80,8 @@ export async function renderNear(main: HTMLElement, route: Route): Promise<void>
   clear(main);
   main.append(h("h1", {}, "Carte des voisins"), nearForm(route));
   const filter = filterOf(route);
-  const { partnersNear } = await gql<{ partnersNear: { totalCount: number; originCommuneCode: string | null;
+  const { partnersNear } = await gql<{ partnersNear: { totalCount: number; totalCountIsExact: boolean;
+    originCommuneCode: string | null;
     edges: { distanceKm: number; approximate: boolean; sharedTerritories: { name: string; level: string }[];
       node: Org }[] } }>(NEAR, { near, radius, filter });
   const origin = "point" in near && near.point ? { name: "le point choisi", centroid: near.point }
@@ -91,7 +92,9 @@ export async function renderNear(main: HTMLElement, route: Route): Promise<void>
     organizationId: "organizationId" in near ? near.organizationId : null,
     latitude: "point" in near ? near.point?.latitude : null, longitude: "point" in near ? near.point?.longitude : null,
     radiusKm: radius, kinds: filter?.kinds?.join(","), families: filter?.families?.join(","), first: 100 });
-  main.append(h("p", { class: "summary" }, `${count} organisation${count > 1 ? "s" : ""} à moins de ${radius} km`
+  // The count stops at 1,000 (a city's radius may hold a hundred thousand): "plus de 1000" then.
+  const shown = partnersNear.totalCountIsExact ? `${count}` : `plus de ${count}`;
+  main.append(h("p", { class: "summary" }, `${shown} organisation${count > 1 ? "s" : ""} à moins de ${radius} km`
     + `${origin ? ` de ${origin.name}` : ""}, les plus proches d'abord.`),
   h("p", { class: "actions" }, ...exportLinks([["la liste (CSV)", `/export/partners-near.csv?${args}`]])));
   const container = h("div", { id: "carte", class: "map" });
