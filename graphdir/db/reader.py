@@ -38,12 +38,8 @@ from graphdir.db.driver import DatabaseUnavailable
 # A read that fails this many times in a row (stale pooled connections, a server restarting) reports its error.
 ATTEMPTS = 3
 RETRIED = (ServiceUnavailable, SessionExpired, TransientError)
-# Batches arrive a few loop turns apart (DataLoader dispatch, then a task per batch): the statement is sent once
-# IDLE_TURNS turns passed without a new one, or after MAX_WAIT_TURNS turns. One idle turn was not enough: an
-# organization page's second level (the commune's parents, then its two or more bodies' memberships, gathered by
-# graphql-core as a list) reached the reader two turns apart and went as two statements, 3 round trips instead of 2
-# for most benchmark pages (tests/api/test_round_trips.py). A turn costs microseconds; a statement about 2 ms.
-IDLE_TURNS = 2
+# Batches arrive a few loop turns apart (DataLoader dispatch, then a task per batch): the statement is sent once a
+# turn passed without a new one, or after this many turns.
 MAX_WAIT_TURNS = 8
 # Past the deadline, how long Neo4j is given to report that it stopped the statement before the wait ends anyway:
 # it checks timeouts every db.transaction.monitor.check.interval (2 s by default, 100 ms on the local server).
@@ -96,7 +92,6 @@ class Reader:
         self._pending: list[tuple[Statement, asyncio.Future[list[dict[str, Any]]]]] = []
         self._seen = 0
         self._turns = 0
-        self._idle = 0
 
     async def read(self, query: LiteralString, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         self.round_trips += 1
@@ -124,17 +119,14 @@ class Reader:
         future: asyncio.Future[list[dict[str, Any]]] = asyncio.get_running_loop().create_future()
         self._pending.append((Statement(query, params, columns), future))
         if len(self._pending) == 1:
-            self._seen, self._turns, self._idle = 0, 0, 0
+            self._seen, self._turns = 0, 0
             asyncio.get_running_loop().call_soon(self._wait_or_send)
         return await future
 
     def _wait_or_send(self) -> None:
         self._turns += 1
-        if len(self._pending) != self._seen:
-            self._seen, self._idle = len(self._pending), 0
-        else:
-            self._idle += 1
-        if self._idle < IDLE_TURNS and self._turns < MAX_WAIT_TURNS:
+        if len(self._pending) != self._seen and self._turns < MAX_WAIT_TURNS:
+            self._seen = len(self._pending)
             asyncio.get_running_loop().call_soon(self._wait_or_send)
             return
         pending, self._pending = self._pending, []

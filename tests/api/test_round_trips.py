@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from neo4j import AsyncDriver
 
 from graphdir.config import Settings
 from tests.api.conftest import ROUND_TRIP_ORGANIZATIONS
-from tests.api.helpers import delete_prefixed, gid, load, run, source
+from tests.api.helpers import gid, run
 
 THREE_LEVELS = """
 query($hub: ID!) {
@@ -204,53 +202,3 @@ async def test_fields_in_fragments_on_the_type_or_its_interface_are_started_with
     by_slug = await run(seeded, settings, by_slug_query, slug="cres-auvergne", first=2)
     assert by_slug.ok["organization"] == page
     assert by_slug.round_trips == 2, by_slug.round_trips
-
-
-
-async def test_the_benchmark_s_organization_page_takes_two_round_trips_whatever_its_second_level(
-    seeded: AsyncDriver, settings: Settings, tmp_path: Path
-) -> None:
-    """Organizations members of one to three bodies, each body a member of a chamber, with or without a convention:
-    the second level's batches (the commune's parents, the bodies' memberships, the parties) become known a few
-    turns of the event loop apart, in an order that depends on the shape, and must still travel together."""
-    prefix = "test-api-rt2-"
-    src = source(prefix)
-    chamber = f"{prefix}chamber"
-    sections: dict[str, list[dict[str, object]]] = {
-        "sources": [src],
-        "organizations": [{"id": chamber, "name": "Test RT2 Chamber", "kind": "REGIONAL_CHAMBER", "family": "MIXED",
-                           "commune": "03095"}],
-        "relations": [], "conventions": [],
-    }
-    for body in range(3):
-        sections["organizations"].append({"id": f"{prefix}body-{body}", "name": f"Test RT2 Body {body}",
-                                          "kind": "FEDERATION", "family": "ASSOCIATION", "commune": "03095"})
-        sections["relations"].append({"type": "MEMBER_OF", "from": f"{prefix}body-{body}", "to": chamber,
-                                      "source": src["id"], "excerpt": "test"})
-    shapes = [(bodies, convention) for bodies in (1, 2, 3) for convention in (False, True)]
-    for index, (bodies, convention) in enumerate(shapes):
-        org = f"{prefix}org-{index}"
-        sections["organizations"].append({"id": org, "name": f"Test RT2 Org {index}", "kind": "ENTERPRISE",
-                                          "family": "COOPERATIVE", "commune": "03095"})
-        sections["relations"] += [{"type": "MEMBER_OF", "from": org, "to": f"{prefix}body-{body}",
-                                   "source": src["id"], "excerpt": "test"} for body in range(bodies)]
-        if convention:
-            sections["conventions"].append({
-                "id": f"{prefix}conv-{index}", "title": f"Test RT2 Convention {index}", "kind": "PARTNERSHIP",
-                "signedOn": "2020", "cited": [{"source": src["id"], "excerpt": "test"}],
-                "parties": [{"organization": org}, {"organization": chamber}]})
-    await delete_prefixed(seeded, settings, prefix)
-    await load(seeded, settings, tmp_path, "round-trips-2", sections)
-    page = (Path(__file__).parents[2] / "bench" / "questions" / "C1.graphql").read_text()
-    try:
-        trips = {}
-        for index, shape in enumerate(shapes):
-            result = await run(seeded, settings, page, id=gid("Organization", f"{prefix}org-{index}"))
-            organization = result.ok["organization"]
-            assert len(organization["memberOf"]["edges"]) == shape[0]
-            assert all(edge["node"]["memberOf"]["edges"] for edge in organization["memberOf"]["edges"])
-            assert len(organization["conventions"]["edges"]) == int(shape[1])
-            trips[shape] = result.round_trips
-        assert set(trips.values()) == {2}, trips
-    finally:
-        await delete_prefixed(seeded, settings, prefix)
