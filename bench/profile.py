@@ -7,6 +7,9 @@ statements by time. --pyinstrument adds a pyinstrument profile of those executio
 --pyspy SECONDS attaches py-spy to a `graphdir serve` under HTTP load from the harness's client at concurrency 1 and
 prints the hottest frames (own and cumulative).
 --cypher prints PROFILE of each statement graphdir sent for the first draw.
+--http-cpu REQUESTS starts one `graphdir serve` process and prints its CPU (utime + stime, /proc) per request over
+that many requests from the harness's client at concurrency 1: the API's whole cost per answer (HTTP, JSON, GraphQL,
+driver), which wall times on a shared machine do not give.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from bench import neo4j as db
 from bench.columns import GraphQLColumn
 from bench.questions import load_questions, make_draws, read_sample
 from bench.runner import open_raw_driver
-from bench.servers import start_graphdir
+from bench.servers import cpu_seconds_by_pid, start_graphdir
 from bench.settings import DATA, DEFAULT_SEED, SCALES, instance_for
 from graphdir.api.context import Context
 from graphdir.api.schema import schema
@@ -157,17 +160,21 @@ def summarize_collapsed(path: Path, top: int = 30) -> None:
         print(f"  {samples / total * 100:5.1f}%  {frame[:150]}")
 
 
-def pyspy(key: str, instance: Any, scale: Any, seconds: float, concurrency: int) -> None:
+def _serve(key: str, instance: Any, scale: Any) -> tuple[Any, GraphQLColumn, list[bytes]]:
+    """`graphdir serve` (one process) over the instance, the question's column and 500 prepared requests."""
     question = load_questions([key])[0]
     sample = read_sample(instance, scale.organizations, DEFAULT_SEED)
     draws = make_draws(key, sample, DEFAULT_SEED, 500)
-    log_dir = DATA / "logs"
-    log_dir.mkdir(parents=True, exist_ok=True)
-    server = start_graphdir(db.connection_env(instance), log_dir)
-    out = log_dir / f"pyspy-{key}.txt"
+    (DATA / "logs").mkdir(parents=True, exist_ok=True)
+    server = start_graphdir(db.connection_env(instance), DATA / "logs")
+    column = GraphQLColumn("graphdir", server.port, "/graphql", question.graphql)
+    return server, column, column.prepare(draws)
+
+
+def pyspy(key: str, instance: Any, scale: Any, seconds: float, concurrency: int) -> None:
+    server, column, prepared = _serve(key, instance, scale)
+    out = DATA / "logs" / f"pyspy-{key}.txt"
     try:
-        column = GraphQLColumn("graphdir", server.port, "/graphql", question.graphql)
-        prepared = column.prepare(draws)
 
         async def drive() -> int:
             await _load(column, prepared, 3)  # warm-up
@@ -185,6 +192,46 @@ def pyspy(key: str, instance: Any, scale: Any, seconds: float, concurrency: int)
         server.stop()
 
 
+def http_cpu(key: str, instance: Any, scale: Any, requests: int) -> None:
+    server, column, prepared = _serve(key, instance, scale)
+    try:
+        async def drive() -> tuple[float, float]:
+            session = column.session()
+            try:
+                for index in range(100):  # warm-up
+                    await column.call(session, prepared[index % len(prepared)])
+                pids = {server.pid, *_children(server.pid)}
+                before = cpu_seconds_by_pid()
+                started = time.perf_counter()
+                for index in range(requests):
+                    await column.call(session, prepared[index % len(prepared)])
+                wall = time.perf_counter() - started
+                after = cpu_seconds_by_pid()
+            finally:
+                await column.close_session(session)
+            cpu = sum(after.get(pid, 0.0) - before.get(pid, 0.0) for pid in pids)
+            return cpu, wall
+
+        cpu, wall = asyncio.run(drive())
+        print(f"{key}: {requests} requests over HTTP at concurrency 1 in {wall:.1f} s; the API process used "
+              f"{cpu / requests * 1000:.2f} ms of CPU per request (mean wall {wall / requests * 1000:.2f} ms)")
+    finally:
+        server.stop()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.profile", description=__doc__.split("\n\n")[0])
     parser.add_argument("questions", nargs="+")
@@ -195,6 +242,7 @@ def main() -> None:
     parser.add_argument("--pyspy", type=float, default=0.0, metavar="SECONDS")
     parser.add_argument("--concurrency", type=int, default=1)
     parser.add_argument("--cypher", action="store_true")
+    parser.add_argument("--http-cpu", type=int, default=0, metavar="REQUESTS")
     args = parser.parse_args()
     scale = SCALES[args.scale]
     instance = instance_for(scale, args.instance)
@@ -203,7 +251,9 @@ def main() -> None:
                          "--keep-running starts it)")
     os.environ.setdefault("GRAPHDIR_LOG_LEVEL", "WARNING")
     for key in args.questions:
-        if args.pyspy:
+        if args.http_cpu:
+            http_cpu(key.upper(), instance, scale, args.http_cpu)
+        elif args.pyspy:
             pyspy(key.upper(), instance, scale, args.pyspy, args.concurrency)
         else:
             asyncio.run(breakdown(key.upper(), instance, scale, args.n, args.pyinstrument, args.cypher))

@@ -58,7 +58,11 @@ class Loader(Generic[A, V]):
             ids = groups.setdefault(args, [])
             if graph_id not in ids:
                 ids.append(graph_id)
-        results = await asyncio.gather(*(self.fetch(args, ids) for args, ids in groups.items()))
+        if len(groups) == 1:  # the usual batch: awaited in place, without gather's task and future
+            ((args, ids),) = groups.items()
+            results = [await self.fetch(args, ids)]
+        else:
+            results = await asyncio.gather(*(self.fetch(args, ids) for args, ids in groups.items()))
         by_group = dict(zip(groups, results, strict=True))
         return [by_group[args][graph_id] if graph_id in by_group[args] else self.missing()
                 for graph_id, args in keys]

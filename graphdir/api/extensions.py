@@ -53,7 +53,7 @@ from strawberry.extensions import (
 from strawberry.types import ExecutionContext
 
 from graphdir.api.cost import CostLimit
-from graphdir.api.document_cache import CachedDocuments
+from graphdir.api.document_cache import CachedDocuments, documents
 from graphdir.api.error_log import ErrorLog
 from graphdir.api.input_limits import first_too_long, string_literals, truncated
 from graphdir.db.driver import DatabaseUnavailable
@@ -128,12 +128,20 @@ class StringLengthLimit(SchemaExtension):
     def on_execute(self) -> Iterator[None]:
         context = self.execution_context
         if context.graphql_document is not None:
-            paths = _ArgumentPaths.of(context.graphql_document)
-            error = first_too_long(string_literals(context.graphql_document), paths.values, context.variables or {},
-                                   paths.variables)
+            literal_error, variable_paths = documents.derived(context.query, context.graphql_document,
+                                                              "string-lengths", _literal_lengths)
+            # A fresh error per request: a raised error carries its request's traceback.
+            error = (GraphQLError(literal_error.message, extensions=literal_error.extensions) if literal_error
+                     else first_too_long([], {}, context.variables or {}, variable_paths))
             if error is not None:
                 raise error
         yield
+
+
+def _literal_lengths(document: DocumentNode) -> tuple[GraphQLError | None, dict[str, str]]:
+    """What a document alone says of string lengths: its first literal over the limit, and its variables' paths."""
+    paths = _ArgumentPaths.of(document)
+    return first_too_long(string_literals(document), paths.values, {}, {}), paths.variables
 
 
 class IntrospectionSwitch(SchemaExtension):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+
 from strawberry.relay import GlobalID
 
 from graphdir.domain.common.errors import InvalidArgument
 
 
 def encode(type_name: str, key: str) -> str:
-    return str(GlobalID(type_name, key))
+    # What str(GlobalID(type_name, key)) gives, without building the GlobalID: a network map encodes about a
+    # thousand ids per answer (bench/README.md, issue 16).
+    return base64.b64encode(f"{type_name}:{key}".encode()).decode()
 
 
 def decode(value: str, argument: str, expected: set[str] | None = None) -> tuple[str, str]:

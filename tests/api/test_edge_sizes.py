@@ -106,6 +106,21 @@ async def test_string_arguments_are_bounded_wherever_they_sit(seeded: AsyncDrive
     assert served["data"] == {"organization": None} and "errors" not in served
 
 
+async def test_a_cached_document_is_checked_again_on_every_request(seeded: AsyncDriver,
+                                                                   client: httpx.AsyncClient) -> None:
+    """What the check derives from a document is kept with the cached document: a long literal is refused each time
+    the document comes, and a variable's value is checked per request whatever came before."""
+    long = "x" * (MAX_STRING_CHARS + 1)
+    literal = f'{{ organization(slug: "{long}") {{ name }} }}'
+    for _ in range(3):
+        bad_input(await graphql(client, literal), "slug")
+    assert literal in documents
+    variables = "query($f: OrganizationFilter) { organizations(filter: $f) { totalCount } }"
+    assert "errors" not in await graphql(client, variables, {"f": {"territoryCode": "83", "territoryLevel": "REGION"}})
+    bad_input(await graphql(client, variables, {"f": {"territoryCode": long}}), "filter.territoryCode")
+    assert "errors" not in await graphql(client, variables, {"f": {"territoryCode": "83", "territoryLevel": "REGION"}})
+
+
 @pytest.mark.parametrize("after", [
     cursor('["org:NAME",' + "[" * 5000 + "]" * 5000 + ',"x"]'),
     cursor('["org:NAME",' + "[" * 50 + "]" * 50 + ',"x"]'),
