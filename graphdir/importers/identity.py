@@ -60,9 +60,14 @@ class Resolved:
     details: list[Detail] = field(default_factory=list)
     matched: dict[str, int] = field(default_factory=lambda: {"siren": 0, "siret": 0, "rna": 0})
     enriched_curated: int = 0
+    # With `split_new`: the organizations and establishments the graph holds nothing of (importers.new_nodes).
+    new: list[Record] = field(default_factory=list)
 
 
-async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: str) -> Resolved:
+async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: str, split_new: bool = False
+                  ) -> Resolved:
+    """`split_new`: put the records of organizations and establishments that match nothing in `new`, not
+    `records`."""
     organizations = [r for r in records if r.section == "organizations"]
     establishments = [r for r in records if r.section == "establishments"]
     sirets: dict[str, list[str]] = defaultdict(list)  # incoming organization id -> its SIRETs
@@ -106,7 +111,9 @@ async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: s
             state = states.get(target)
             out.enriched_curated += state is not None and state.get("describedBy") is None and state.get(
                 "classifiedBy") is None
-            out.records.append(Record(record.file, record.line, record.section, record.index, merged))
+            fresh = split_new and state is None and target == incoming_id
+            (out.new if fresh else out.records).append(Record(record.file, record.line, record.section,
+                                                              record.index, merged))
         elif record.section == "establishments":
             owner = new_ids.get(str(record.data["organization"]), str(record.data["organization"]))
             if not owner:
@@ -116,7 +123,8 @@ async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: s
             incoming = Record(record.file, record.line, record.section, record.index, data)
             state = site_states.get(str(data["siret"]))
             merged = merge(incoming, state, dataset, out, what=f"establishment {data['siret']}")
-            out.records.append(Record(record.file, record.line, record.section, record.index, merged))
+            (out.new if split_new and state is None else out.records).append(
+                Record(record.file, record.line, record.section, record.index, merged))
         elif record.section == "relations":
             # A spreadsheet's MEMBER_OF names its rows by the ids the importer computed: they follow the match.
             ends = {key: new_ids.get(str(record.data[key]), str(record.data[key])) for key in ("from", "to")}
