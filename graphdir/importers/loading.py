@@ -22,8 +22,9 @@ from graphdir.importers.identity_reads import IdentityReads
 from graphdir.importers.new_nodes import create_new
 from graphdir.importers.places import Placement
 from graphdir.importers.summary import INLINE_DETAILS, Detail, ImportSummary
-from graphdir.loader import Record, load_records
+from graphdir.loader import LoadReport, Record, load_records
 from graphdir.loader.history import import_actor
+from graphdir.loader.report import Counts
 from graphdir.loader.specs import Ref
 
 
@@ -72,7 +73,8 @@ async def write_batch(driver: AsyncDriver, database: str, records: list[Record],
                       create_directly: bool = False) -> None:
     """One load: identity resolution then the loader, its counts added to those `summary` has (batches.py writes
     an import as several). `create_directly`: the organizations and establishments that match nothing in the graph
-    are created without the loader (new_nodes.py), after it has written the others."""
+    are created without the loader (new_nodes.py), after it has written the others, and those exactly as the graph
+    holds them already (identity.same_as_graph) are counted unchanged without it."""
     resolved = await resolve(IdentityReads(driver, database), records, dataset=dataset, split_new=create_directly)
     del records[:]
     summary.details += resolved.details
@@ -91,6 +93,10 @@ async def write_batch(driver: AsyncDriver, database: str, records: list[Record],
     if resolved.new:
         created = await create_new(driver, database, resolved.new, actor=actor, files=len(files), dry_run=dry_run)
         load = created if load is None else load.plus(created)
+    if resolved.unchanged:
+        same = LoadReport(counts={section: Counts(unchanged=n) for section, n in resolved.unchanged.items()},
+                          files=len(files), records=sum(resolved.unchanged.values()), dry_run=dry_run)
+        load = same if load is None else load.plus(same)
     if load is not None:
         summary.load = load if summary.load is None else summary.load.plus(load)
 

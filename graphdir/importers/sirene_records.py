@@ -3,7 +3,9 @@
     summary = await import_sirene(driver, database, Path("StockUniteLegale_utf8.csv"),
                                   Path("StockEtablissement_utf8.csv"), ess_list=None, dry_run=False)
 
-Records (seeds/FORMAT.md), then identity resolution and the loader (graphdir.importers.loading.write_import):
+Records (seeds/FORMAT.md), written in batches (batches.py) as the files are read, one batch ahead in a thread
+(prefetch.py): per batch identity resolution, the validating loader for what the graph holds already, and the
+direct path (new_nodes.py: one UNWIND CREATE per label) for the units and establishments it holds nothing of:
 
     organization   id siren-<SIREN>, slug <name>-<SIREN>, name, acronym (sigle), kind ENTERPRISE, family and
                    classifiedBy from the legal-form code (legal_forms.classify_code), legalForm (the code), siren,
