@@ -69,8 +69,27 @@ async def profile(folder: Path, keep: bool, units: int | None) -> None:
     patched_loading: Any = loading
     patched_loading.resolve = _timed("identity resolution (reads included)", loading.resolve, timings)
     patched_loading.load_records = _timed("loader (all of it)", loading.load_records, timings)
+    patched_loading.create_new = _timed("new organizations and establishments (all of it)", loading.create_new,
+                                        timings)
     reads: Any = identity_reads.IdentityReads
     reads._found = _timed("identity resolution: graph reads", reads._found, timings)
+    from graphdir.loader import writing
+    original_batch = writing._run_batch
+
+    async def run_batch(tx: Any, step: Any, rows: Any, recorder: Any = None) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            await original_batch(tx, step, rows, None)
+        finally:
+            timings["write: " + _statement(step.query)].append((time.perf_counter() - wall,
+                                                                time.process_time() - cpu))
+        if recorder is not None and step.section is not None:
+            wall, cpu = time.perf_counter(), time.process_time()
+            await recorder.record(tx, step, rows)
+            timings["write: history"].append((time.perf_counter() - wall, time.process_time() - cpu))
+
+    patched_writing: Any = writing
+    patched_writing._run_batch = run_batch
     patched_batches: Any = batches
     patched_batches.refresh_statistics = _timed("statistics refresh", batches.refresh_statistics, timings)
     patched_records: Any = sirene_records
@@ -98,7 +117,8 @@ async def profile(folder: Path, keep: bool, units: int | None) -> None:
     records = summary.organizations + summary.establishments
     print("\n".join(summary.lines()[:6]))
     print(f"{records:,} records in {wall:.1f} s ({records / wall:,.0f} records/s), this process's CPU {cpu:.1f} s")
-    inner = {"identity resolution: graph reads", "loader: references and unique values against the graph",
+    inner = {"identity resolution: graph reads", *(name for name in timings if name.startswith("write: ")),
+             "loader: references and unique values against the graph",
              "loader: planning", "loader: comparison with the graph", "loader: writes"}
     accounted = sum(w for name, times in timings.items() if name not in inner for w, _ in times)
     accounted_cpu = sum(c for name, times in timings.items() if name not in inner for _, c in times)
@@ -106,6 +126,11 @@ async def profile(folder: Path, keep: bool, units: int | None) -> None:
     for name, times in sorted(timings.items(), key=lambda kv: -sum(w for w, _ in kv[1])):
         wall_s, cpu_s = sum(w for w, _ in times), sum(c for _, c in times)
         print(f"  {wall_s:7.1f} s wall {cpu_s:7.1f} s CPU  x{len(times):<4} {name}")
+
+
+def _statement(query: str) -> str:
+    lines = [line.strip() for line in query.strip().splitlines() if line.strip()]
+    return " / ".join(lines[:3])[:110]
 
 
 def main() -> None:

@@ -9,7 +9,9 @@ Each batch is what loading.write_import is for a whole import: identity resoluti
 identifier and batch), then the validating loader (its own transaction when it holds at most 200,000 rows); the
 counts of the loads add up into one summary. `first` (the import's Source records) goes into the first batch and
 is named `known` to the later ones, so that a dry run, which writes nothing, still finds them; `known_of` lets an
-importer name more (SIRENE: the organizations its establishments belong to).
+importer name more (SIRENE: the organizations its establishments belong to). `create_directly`: what matches nothing
+in the graph is created without the loader (new_nodes.py; for importers whose records are built from checked values
+and whose slugs carry the SIREN, so that a new organization cannot take another's).
 
 What a batch cannot see is what the rows of other batches are: an importer that must tell a repeated row (the same
 RNA id twice) keeps what it needs of each row itself. A file unreadable as a whole is refused before the first
@@ -48,10 +50,10 @@ KnownOf = Callable[[list[Record]], Awaitable[Mapping[Ref, Iterable[str]]]]
 class Batches:
     def __init__(self, driver: AsyncDriver, database: str, summary: ImportSummary, *, dataset: str,
                  files: list[str], dry_run: bool, first: Sequence[Record] = (), batch: int = BATCH,
-                 known_of: KnownOf | None = None) -> None:
+                 known_of: KnownOf | None = None, create_directly: bool = False) -> None:
         self.driver, self.database, self.summary = driver, database, summary
         self.dataset, self.files, self.dry_run, self.size = dataset, files, dry_run, batch
-        self.known_of = known_of
+        self.known_of, self.create_directly = known_of, create_directly
         self.pending: list[Record] = list(first)
         self.known: dict[Ref, set[str]] = {Ref.SOURCE: {str(r.data["id"]) for r in first if r.section == "sources"}}
         self.batches = 0
@@ -77,7 +79,8 @@ class Batches:
                 known.setdefault(kind, set()).update(ids)
         try:
             await write_batch(self.driver, self.database, records, self.summary, dataset=self.dataset,
-                              files=self.files, dry_run=self.dry_run, progress=False, known=known, statistics=False)
+                              files=self.files, dry_run=self.dry_run, progress=False, known=known, statistics=False,
+                              create_directly=self.create_directly)
         except LoadRejected as exc:
             if self.batches and not self.dry_run:
                 raise BatchRejected(exc.errors, self.batches) from exc

@@ -8,8 +8,8 @@ sociale de l'entreprise`, `Famille juridique de l'entreprise`, and for the row's
 `Libellé de la commune de l'établissement` and `Code du département de l'établissement` (the département and région
 names are not read). The file is streamed; what is kept is one small entry per SIREN (its first line, name, family,
 the communes its rows name), so memory grows with the enterprises listed, not with the rows: about 600 bytes each
-while reading (measured on 200,000 generated rows of 175,001 SIRENs: 105 MB), some 0.7 GB for the whole list before
-the load, whose records write_import then holds as it does every importer's.
+while reading (measured on 200,000 generated rows of 175,001 SIRENs: 105 MB), some 0.7 GB for the whole list; the
+records are then built and written a batch at a time (ess_france_import.py), each entry dropped as its record is.
 
 Family: the list's own "Famille juridique" (not a legal-form code), folded, through FAMILIES. No real edition of the
 list was at hand when this table was written: its values are those the list's documentation and the committed

@@ -1,5 +1,6 @@
-"""`graphdir import ess-france FILE`: ESS France's list of ESS enterprises read and placed (ess_france.py), then what
-every import does (loading.write_import: identity resolution, then the validating loader), dataset `ess-france`.
+"""`graphdir import ess-france FILE`: ESS France's list of ESS enterprises read and placed (ess_france.py), then
+written in batches as every streamed import is (batches.py: per batch identity resolution, the validating loader
+for what the graph holds already, new_nodes.py for the rest), dataset `ess-france`.
 
     summary = await import_ess_france(driver, database, Path("liste-entreprises-ess-2026-01.csv"), dry_run=False)
 
@@ -16,6 +17,9 @@ ESS France ranks below SIRENE and RNA (identity.RANKS), so it only fills their g
 own when the graph knows its establishments already (schema/MODEL.md: an imported legal unit is where its
 establishments are). Raises ImportFileError (nothing written) when the file is unreadable as a whole or the graph
 holds no communes, LoadRejected / WriteFailed as a load does.
+
+Memory: reading keeps one small entry per SIREN (ess_france.py: a SIREN's rows may be anywhere in the file); the
+records are built and written BATCH enterprises at a time, each entry dropped once its record is built.
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ from typing import LiteralString
 
 from neo4j import AsyncDriver
 
+from graphdir.importers.batches import BATCH, Batches
 from graphdir.importers.ess_france import EssFranceFile, Listed, read_ess_france
-from graphdir.importers.loading import count_placement, require_communes, write_import
+from graphdir.importers.loading import count_placement, require_communes
 from graphdir.importers.places import PlaceIndex
 from graphdir.importers.progress import RowProgress
 from graphdir.importers.records import line_dict, organization_id
@@ -49,7 +54,7 @@ _BATCH = 50_000
 async def import_ess_france(driver: AsyncDriver, database: str, path: Path, *, dry_run: bool = False,
                             progress: bool = False, places: PlaceIndex | None = None, edition: str | None = None,
                             url: str | None = None, encoding: str = "auto",
-                            report: Path | None = None) -> ImportSummary:
+                            report: Path | None = None, batch: int = BATCH) -> ImportSummary:
     started = time.monotonic()
     release = edition_of(path, edition)
     await require_communes(driver, database, path)
@@ -62,22 +67,31 @@ async def import_ess_france(driver: AsyncDriver, database: str, path: Path, *, d
     summary = ImportSummary(file=str(path), rows=listed.rows, organizations=len(listed.units),
                             items="enterprises, one per SIREN")
     summary.details += [Detail(str(path), r.line, "rejected", r.reason, r.detail) for r in listed.rejected]
-    with_sites = await _with_sites(driver, database, list(listed.units))
     source = f"src-ess-france-{release}"
-    records = [file_source(path, "ess-france", TITLE, release, url or ESS_LIST_URL)]
-    for index, (siren, unit) in enumerate(listed.units.items()):
-        commune = None
-        if siren not in with_sites:
-            line, placement = unit.placement
-            count_placement(summary, str(path), line, placement)
-            commune = placement.code
-        records.append(_organization(listed, siren, unit, index, source, commune))
+    writer = Batches(driver, database, summary, dataset="ess-france", files=[str(path)], dry_run=dry_run,
+                     first=[file_source(path, "ess-france", TITLE, release, url or ESS_LIST_URL)], batch=batch,
+                     create_directly=True)
+    sirens = list(listed.units)
+    with_sites = 0
+    for start in range(0, len(sirens), batch):
+        chunk = sirens[start:start + batch]
+        placed_by_sites = await _with_sites(driver, database, chunk)
+        with_sites += len(placed_by_sites)
+        records = []
+        for index, siren in enumerate(chunk, start):
+            unit = listed.units.pop(siren)  # what is written is not kept: memory is the units left and one batch
+            commune = None
+            if siren not in placed_by_sites:
+                line, placement = unit.placement
+                count_placement(summary, str(path), line, placement)
+                commune = placement.code
+            records.append(_organization(listed, siren, unit, index, source, commune))
+        await writer.write(records)
     if with_sites:
         summary.facts.append(f"enterprises whose establishments the graph holds, placed by them (not by the list): "
-                             f"{len(with_sites)}")
-    del listed
-    await write_import(driver, database, records, summary, dataset="ess-france", files=[str(path)],
-                       dry_run=dry_run, progress=progress, report=report)
+                             f"{with_sites}")
+    del listed, sirens
+    await writer.finish(report)
     summary.seconds = time.monotonic() - started
     return summary
 

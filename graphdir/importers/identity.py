@@ -60,9 +60,37 @@ class Resolved:
     details: list[Detail] = field(default_factory=list)
     matched: dict[str, int] = field(default_factory=lambda: {"siren": 0, "siret": 0, "rna": 0})
     enriched_curated: int = 0
+    # With `split_new`: the organizations and establishments the graph holds nothing of (importers.new_nodes), and
+    # per section how many are already exactly what the graph holds (left out of `records`: nothing to write).
+    new: list[Record] = field(default_factory=list)
+    unchanged: dict[str, int] = field(default_factory=dict)
+
+    def keep(self, record: Record, state: Mapping[str, Any] | None, split_new: bool) -> None:
+        if split_new and state is not None and same_as_graph(record.data, state):
+            self.unchanged[record.section] = self.unchanged.get(record.section, 0) + 1
+        else:
+            self.records.append(record)
 
 
-async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: str) -> Resolved:
+def same_as_graph(merged: Mapping[str, Any], state: Mapping[str, Any]) -> bool:
+    """Whether a merged record is exactly the node's state read back as a record (identity_reads): then the load
+    would find it unchanged. Conservative: a difference the load would not see (citations in another order) only
+    sends the record through the load."""
+    if merged.keys() != state.keys():
+        return False
+    for key, value in merged.items():
+        if key == "location" and isinstance(value, Mapping):
+            if {"approximate": False, **value} != {"approximate": False, **state[key]}:
+                return False
+        elif value != state[key]:
+            return False
+    return True
+
+
+async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: str, split_new: bool = False
+                  ) -> Resolved:
+    """`split_new`: put the records of organizations and establishments that match nothing in `new`, and count
+    those equal to the graph's state in `unchanged`, not in `records`."""
     organizations = [r for r in records if r.section == "organizations"]
     establishments = [r for r in records if r.section == "establishments"]
     sirets: dict[str, list[str]] = defaultdict(list)  # incoming organization id -> its SIRETs
@@ -106,7 +134,11 @@ async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: s
             state = states.get(target)
             out.enriched_curated += state is not None and state.get("describedBy") is None and state.get(
                 "classifiedBy") is None
-            out.records.append(Record(record.file, record.line, record.section, record.index, merged))
+            merged_record = Record(record.file, record.line, record.section, record.index, merged)
+            if split_new and state is None and target == incoming_id:
+                out.new.append(merged_record)
+            else:
+                out.keep(merged_record, state, split_new)
         elif record.section == "establishments":
             owner = new_ids.get(str(record.data["organization"]), str(record.data["organization"]))
             if not owner:
@@ -116,7 +148,11 @@ async def resolve(graph: IdentityReads, records: Sequence[Record], *, dataset: s
             incoming = Record(record.file, record.line, record.section, record.index, data)
             state = site_states.get(str(data["siret"]))
             merged = merge(incoming, state, dataset, out, what=f"establishment {data['siret']}")
-            out.records.append(Record(record.file, record.line, record.section, record.index, merged))
+            merged_record = Record(record.file, record.line, record.section, record.index, merged)
+            if split_new and state is None:
+                out.new.append(merged_record)
+            else:
+                out.keep(merged_record, state, split_new)
         elif record.section == "relations":
             # A spreadsheet's MEMBER_OF names its rows by the ids the importer computed: they follow the match.
             ends = {key: new_ids.get(str(record.data[key]), str(record.data[key])) for key in ("from", "to")}

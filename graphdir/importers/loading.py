@@ -19,10 +19,12 @@ from neo4j import AsyncDriver
 from graphdir.importers.errors import ImportFileError
 from graphdir.importers.identity import resolve
 from graphdir.importers.identity_reads import IdentityReads
+from graphdir.importers.new_nodes import create_new
 from graphdir.importers.places import Placement
 from graphdir.importers.summary import INLINE_DETAILS, Detail, ImportSummary
-from graphdir.loader import Record, load_records
+from graphdir.loader import LoadReport, Record, load_records
 from graphdir.loader.history import import_actor
+from graphdir.loader.report import Counts
 from graphdir.loader.specs import Ref
 
 
@@ -67,19 +69,36 @@ async def write_import(driver: AsyncDriver, database: str, records: list[Record]
 
 async def write_batch(driver: AsyncDriver, database: str, records: list[Record], summary: ImportSummary, *,
                       dataset: str, files: list[str], dry_run: bool, progress: bool,
-                      known: Mapping[Ref, Iterable[str]] | None = None, statistics: bool = True) -> None:
+                      known: Mapping[Ref, Iterable[str]] | None = None, statistics: bool = True,
+                      create_directly: bool = False) -> None:
     """One load: identity resolution then the loader, its counts added to those `summary` has (batches.py writes
-    an import as several)."""
-    resolved = await resolve(IdentityReads(driver, database), records, dataset=dataset)
+    an import as several). `create_directly`: the organizations and establishments that match nothing in the graph
+    are created without the loader (new_nodes.py), after it has written the others, and those exactly as the graph
+    holds them already (identity.same_as_graph) are counted unchanged without it."""
+    resolved = await resolve(IdentityReads(driver, database), records, dataset=dataset, split_new=create_directly)
     del records[:]
     summary.details += resolved.details
     for key, count in resolved.matched.items():
         summary.matched[key] = summary.matched.get(key, 0) + count
     summary.enriched_curated += resolved.enriched_curated
-    load = await load_records(driver, database, resolved.records, files=files, dry_run=dry_run, progress=progress,
-                              known=known, statistics=statistics,
-                              actor=import_actor(dataset, [Path(f).name for f in files]))
-    summary.load = load if summary.load is None else summary.load.plus(load)
+    actor = import_actor(dataset, [Path(f).name for f in files])
+    if resolved.new:  # the loader's records may name the new organizations: they are known to it
+        new_organizations = {str(r.data["id"]) for r in resolved.new if r.section == "organizations"}
+        known = {**(known or {})}
+        known[Ref.ORGANIZATION] = {*known.get(Ref.ORGANIZATION, ()), *new_organizations}
+    load = None
+    if resolved.records:
+        load = await load_records(driver, database, resolved.records, files=files, dry_run=dry_run,
+                                  progress=progress, known=known, statistics=statistics, actor=actor)
+    if resolved.new:
+        created = await create_new(driver, database, resolved.new, actor=actor, files=len(files), dry_run=dry_run)
+        load = created if load is None else load.plus(created)
+    if resolved.unchanged:
+        same = LoadReport(counts={section: Counts(unchanged=n) for section, n in resolved.unchanged.items()},
+                          files=len(files), records=sum(resolved.unchanged.values()), dry_run=dry_run)
+        load = same if load is None else load.plus(same)
+    if load is not None:
+        summary.load = load if summary.load is None else summary.load.plus(load)
 
 
 def write_details(summary: ImportSummary, files: list[str], report: Path | None) -> None:

@@ -3,7 +3,9 @@
     summary = await import_sirene(driver, database, Path("StockUniteLegale_utf8.csv"),
                                   Path("StockEtablissement_utf8.csv"), ess_list=None, dry_run=False)
 
-Records (seeds/FORMAT.md), then identity resolution and the loader (graphdir.importers.loading.write_import):
+Records (seeds/FORMAT.md), written in batches (batches.py) as the files are read, one batch ahead in a thread
+(prefetch.py): per batch identity resolution, the validating loader for what the graph holds already, and the
+direct path (new_nodes.py: one UNWIND CREATE per label) for the units and establishments it holds nothing of:
 
     organization   id siren-<SIREN>, slug <name>-<SIREN>, name, acronym (sigle), kind ENTERPRISE, family and
                    classifiedBy from the legal-form code (legal_forms.classify_code), legalForm (the code), siren,
@@ -24,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from neo4j import AsyncDriver
@@ -33,6 +35,7 @@ from graphdir.importers.batches import BATCH, Batches, KnownOf
 from graphdir.importers.csvfile import ImportFileError, check_readable, delimiter_of
 from graphdir.importers.identity_reads import IdentityReads
 from graphdir.importers.loading import require_communes
+from graphdir.importers.prefetch import prefetched
 from graphdir.importers.progress import RowProgress
 from graphdir.importers.records import line_dict, organization_id
 from graphdir.importers.sirene import (
@@ -144,6 +147,29 @@ def _check(path: Path, required: tuple[str, ...]) -> None:
     check_readable(path, required=required, delimiter=delimiter_of(path))
 
 
+def _unit_batches(units: Iterator[Unit], size: int, path: Path, source: str, ess: tuple[Path, str] | None
+                  ) -> Iterator[list[Record]]:
+    """The units' records, `size` at a time (read in a thread: prefetch.py); a SIREN twice in one batch: the later
+    row, as across batches."""
+    batch: dict[str, Record] = {}
+    for unit in units:
+        batch[unit.siren] = organization_record(unit, len(batch), path, source, ess)
+        if len(batch) >= size:
+            yield list(batch.values())
+            batch.clear()
+    yield list(batch.values())
+
+
+def _site_batches(sites: Iterator[Site], size: int, path: Path, source: str) -> Iterator[list[Record]]:
+    batch: list[Record] = []
+    for index, site in enumerate(sites):
+        batch.append(establishment_record(site, index, path, source))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    yield batch
+
+
 async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, establishments_path: Path | None = None,
                         *, ess_list: Path | None = None, dry_run: bool = False, progress: bool = False,
                         edition: str | None = None, report: Path | None = None,
@@ -171,17 +197,13 @@ async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, es
                                "Base Sirene, établissements (INSEE, StockEtablissement)", release, DATASET_URL))
     files = [str(units_path)] + ([str(establishments_path)] if establishments_path is not None else [])
     writer = Batches(driver, database, summary, dataset="sirene", files=files, dry_run=dry_run, first=sources,
-                     batch=batch, known_of=_owners(driver, database, dry_run))
+                     batch=batch, known_of=_owners(driver, database, dry_run), create_directly=True)
     units = Units(units_path)
     bar = RowProgress.for_stderr(progress, f"importing {units_path.name}")
     try:
-        batch_units: dict[str, Record] = {}  # a SIREN twice in one batch: the later row, as across batches
-        for unit in read_units(units, ess, on_row=bar.update):
-            batch_units[unit.siren] = organization_record(unit, len(batch_units), units_path, unit_source, ess_source)
-            if len(batch_units) >= batch:
-                await writer.write(batch_units.values())
-                batch_units.clear()
-        await writer.write(batch_units.values())
+        async for records in prefetched(_unit_batches(read_units(units, ess, on_row=bar.update), batch, units_path,
+                                                      unit_source, ess_source)):
+            await writer.write(records)
     finally:
         bar.finish()
     summary.rows, summary.organizations = units.rows, len(units.imported)
@@ -197,10 +219,9 @@ async def import_sirene(driver: AsyncDriver, database: str, units_path: Path, es
         sites = Sites(establishments_path)
         bar = RowProgress.for_stderr(progress, f"importing {establishments_path.name}")
         try:
-            for index, site in enumerate(read_establishments(sites, units.imported, communes, on_row=bar.update,
-                                                             former=former)):
-                await writer.add(establishment_record(site, index, establishments_path, site_source))
-            await writer.flush()
+            read = read_establishments(sites, units.imported, communes, on_row=bar.update, former=former)
+            async for records in prefetched(_site_batches(read, batch, establishments_path, site_source)):
+                await writer.write(records)
         finally:
             bar.finish()
         del communes, former

@@ -175,19 +175,10 @@ class LoadHistory:
                        self._edge_change(section, operation, row) for row in rows]
         written = [change for change in changes if change is not None]
         if written:
-            await (await tx.run(LOCK_SEQUENCE)).consume()
-            await (await tx.run(RECORD_BATCH, {"changes": written, "actorId": self.actor.id,
-                                               "actor": self.actor.name, "requestId": self.actor.request_id})).consume()
+            await record_changes(tx, written, self.actor)
 
     def _created_nodes(self, section: str, operation: str, ids: list[str]) -> dict[str, Any] | None:
-        """The nodes a batch creates: one Change naming them all (a bulk load creates hundreds of thousands)."""
-        rows = [self.nodes[section][graph_id] for graph_id in ids]
-        organizations = ids if section == "organizations" else \
-            sorted({r.other for row in rows for r in row.rels if r.type == "HAS_SITE"})
-        sources = sorted({r.other for row in rows for r in row.rels if r.type == "CITED_IN"})
-        return {"id": str(uuid.uuid4()), "operation": operation, "objectType": NODE_LABELS[section],
-                "objectIds": ids, "fields": ["created"], "before": [encode(None)], "after": [encode(len(ids))],
-                "organizations": organizations, "sources": sources, "version": None}
+        return created_change(section, operation, [self.nodes[section][graph_id] for graph_id in ids])
 
     def _node_change(self, section: str, operation: str, graph_id: str) -> dict[str, Any] | None:
         row = self.nodes[section][graph_id]
@@ -206,6 +197,24 @@ class LoadHistory:
         return _change(operation, _OBJECT_TYPES.get(edge.type, edge.type), [edge.start, edge.end],
                        self.before.get((section, key)), {"type": edge.type, **_plain(edge.props)}, organizations,
                        [source] if source else [], edge.props.get("version"))
+
+
+def created_change(section: str, operation: str, rows: Sequence[NodeRow]) -> dict[str, Any]:
+    """The nodes a batch creates: one Change naming them all (a bulk load creates hundreds of thousands)."""
+    ids = [row.id for row in rows]
+    organizations = ids if section == "organizations" else \
+        sorted({r.other for row in rows for r in row.rels if r.type == "HAS_SITE"})
+    sources = sorted({r.other for row in rows for r in row.rels if r.type == "CITED_IN"})
+    return {"id": str(uuid.uuid4()), "operation": operation, "objectType": NODE_LABELS[section],
+            "objectIds": ids, "fields": ["created"], "before": [encode(None)], "after": [encode(len(ids))],
+            "organizations": organizations, "sources": sources, "version": None}
+
+
+async def record_changes(tx: AsyncManagedTransaction, changes: list[dict[str, Any]], actor: Actor) -> None:
+    """Write `changes` in the transaction `tx` (which also writes what they describe)."""
+    await (await tx.run(LOCK_SEQUENCE)).consume()
+    await (await tx.run(RECORD_BATCH, {"changes": changes, "actorId": actor.id, "actor": actor.name,
+                                       "requestId": actor.request_id})).consume()
 
 
 def _change(operation: str, object_type: str, object_ids: list[str], before: Mapping[str, Any] | None,  # noqa: PLR0913

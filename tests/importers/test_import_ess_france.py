@@ -12,6 +12,7 @@ import pytest
 from neo4j import AsyncDriver
 
 from graphdir.config import Settings
+from graphdir.importers.batches import BATCH
 from graphdir.importers.errors import ImportFileError
 from graphdir.importers.ess_france import classify_family
 from graphdir.importers.ess_france_import import import_ess_france
@@ -45,8 +46,15 @@ def test_families(value: str, family: str | None) -> None:
     assert (found.family if found else None) == family
 
 
-async def test_the_sample_then_again_unchanged(graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
-    summary = await import_ess_france(graph, settings.neo4j_database, SAMPLE, report=tmp_path / "report.txt")
+# Written in batches as it is read: one batch for the sample, or batches of 3 enterprises (of 8).
+IN_BATCHES = pytest.mark.parametrize("batch", [BATCH, 3], ids=["one batch", "batches of 3"])
+
+
+@IN_BATCHES
+async def test_the_sample_then_again_unchanged(graph: AsyncDriver, settings: Settings, tmp_path: Path,
+                                               batch: int) -> None:
+    summary = await import_ess_france(graph, settings.neo4j_database, SAMPLE, report=tmp_path / "report.txt",
+                                      batch=batch)
     lines = summary.lines()
     assert lines[0] == "rows read: 13 (8 enterprises, one per SIREN)"
     assert "sources: 1 created, 0 updated, 0 unchanged" in lines
@@ -73,15 +81,19 @@ async def test_the_sample_then_again_unchanged(graph: AsyncDriver, settings: Set
     assert (scop["id"], scop["kind"], scop["classifiedBy"], scop["describedBy"]) == (
         "siren-099400002", "ENTERPRISE", "ess-france-family:cooperative", "ess-france")
     assert scop["sources"] == [f"src-ess-france-2026-03 {SAMPLE.name} lines 3, 4"]
-    again = await import_ess_france(graph, settings.neo4j_database, SAMPLE, report=tmp_path / "report.txt")
+    again = await import_ess_france(graph, settings.neo4j_database, SAMPLE, report=tmp_path / "report.txt",
+                                    batch=batch)
     assert again.lines()[-1] == "nothing changed"
     assert "organizations: 0 created, 0 updated, 8 unchanged" in again.lines()
 
 
-async def test_a_unit_sirene_imported_is_enriched(graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+@IN_BATCHES
+async def test_a_unit_sirene_imported_is_enriched(graph: AsyncDriver, settings: Settings, tmp_path: Path,
+                                                  batch: int) -> None:
     await import_sirene(graph, settings.neo4j_database, UNITS, SITES, report=tmp_path / "report.txt")
     before = (await enterprises(graph, settings))["999100002"]
-    summary = await import_ess_france(graph, settings.neo4j_database, SAMPLE, report=tmp_path / "report.txt")
+    summary = await import_ess_france(graph, settings.neo4j_database, SAMPLE, report=tmp_path / "report.txt",
+                                      batch=batch)
     lines = summary.lines()
     assert "already in the graph: 1 (by SIREN 1, by SIRET 0, by RNA 0), 0 of them curated" in lines
     assert "enterprises whose establishments the graph holds, placed by them (not by the list): 1" in lines

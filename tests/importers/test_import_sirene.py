@@ -127,6 +127,25 @@ async def test_the_same_files_twice_change_nothing(graph: AsyncDriver, settings:
     assert siae_again.load is not None and not siae_again.load.changed
 
 
+async def test_a_newer_edition_updates_what_changed_only(graph: AsyncDriver, settings: Settings,
+                                                         tmp_path: Path) -> None:
+    """Records equal to the graph are counted unchanged without the loader: a changed name or address is not."""
+    await run_sirene(graph, settings, tmp_path, UNITS, SITES)
+    units_text = UNITS.read_text(encoding="utf-8").replace("TEST SCOP VICHY", "TEST SCOP VICHY RENOMMEE")
+    sites_text = SITES.read_text(encoding="utf-8").replace("RUE,DES ESSAIS", "AVENUE,DES ESSAIS")
+    assert "RENOMMEE" in units_text and "AVENUE,DES ESSAIS" in sites_text
+    newer_units, newer_sites = tmp_path / UNITS.name, tmp_path / SITES.name
+    newer_units.write_text(units_text, encoding="utf-8")
+    newer_sites.write_text(sites_text, encoding="utf-8")
+    again = await run_sirene(graph, settings, tmp_path, newer_units, newer_sites)
+    assert again.load is not None
+    assert str(again.load.counts["organizations"]) == "0 created, 1 updated, 4 unchanged"
+    assert str(again.load.counts["establishments"]) == "0 created, 1 updated, 6 unchanged"
+    found = await units(graph, settings)
+    assert found["999100002"]["name"] == "TEST SCOP VICHY RENOMMEE"
+    assert sites(found["999100001"])["99910000100011"]["address"].startswith("12 AVENUE DES ESSAIS")
+
+
 async def test_sirene_then_siae_rows_of_the_same_sirets_are_one_organization_each(
         graph: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
     await run_sirene(graph, settings, tmp_path, UNITS, SITES)

@@ -1,0 +1,109 @@
+"""Writing the organizations and establishments of a batch that the graph does not hold at all: one statement per
+label and batch, without the general loader.
+
+    report = await create_new(driver, database, records, actor=actor, dry_run=False)
+
+Identity resolution (identity.py) tells which records are new: no organization holds their SIREN, SIRET or RNA id,
+no node has their id, no establishment their SIRET. For those the general loader's work is known in advance: the
+importer built the records from values it checked (csvfile, sirene.py), there is nothing in the graph to compare
+with, no API edit to keep, no old state for the history. So they are planned with the loader's own functions
+(graphdir.loader.planning: the same properties, derived values and owned relationships as a load writes), and
+created by one UNWIND per label and batch: CREATE the node, then its owned relationships in the same statement (one
+subquery per type, the other end found by its indexed id). The statement texts never change, so Neo4j plans each
+once. A batch is one transaction, with its Changes (graphdir.loader.history.created_change: one per label naming
+every node created), so that what is committed and what the history says never differ. An interrupted import leaves
+the batches committed; importing the file again completes it (what exists is then counted unchanged).
+
+Measured and not kept (bench/results/2026-12-01-sirene.md): two or four transactions at once per batch, batches of
+5,000 instead of 20,000, the relationships in statements of their own: within the noise of the shared machine.
+
+Organizations are written before establishments (an establishment's HAS_SITE needs its organization); every
+other end (a Source, a Commune, an organization of an earlier batch) exists already: the sources were loaded by the
+import's first batch, communes are what the importer placed rows in, the rest by the general loader that runs
+before this on the batch's matched records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+
+from graphdir.domain.editing.records import Actor
+from graphdir.loader import LoadReport, Record
+from graphdir.loader.cypher import EXISTING_COMMUNES
+from graphdir.loader.history import created_change, record_changes
+from graphdir.loader.planning import NODE_LABELS, OWNED, NodeRow, plan_establishment, plan_organization
+from graphdir.loader.report import Counts
+from graphdir.loader.validation import Location, commune_id
+
+SECTIONS = ("organizations", "establishments")
+
+
+@cache
+def create_statement(section: str) -> str:
+    """CREATE the nodes of $rows ({props, rels: one list of {other, props} per owned type, in OWNED's order}) with
+    their owned relationships."""
+    label = NODE_LABELS[section]
+    parts = [f"UNWIND $rows AS row\nCREATE (n:{label})\nSET n = row.props\nWITH n, row"]
+    for index, owned in enumerate(OWNED[section]):
+        arrow = f"-[r:{owned.type}]->" if owned.outgoing else f"<-[r:{owned.type}]-"
+        parts.append(f"CALL (n, row) {{\n  UNWIND row.rels[{index}] AS rel\n"
+                     f"  MATCH (m:{owned.other} {{id: rel.other}})\n  CREATE (n){arrow}(m)\n  SET r = rel.props\n}}")
+    return "\n".join(parts)
+
+
+def _row(section: str, node: NodeRow) -> dict[str, Any]:
+    rels: list[list[dict[str, Any]]] = [[] for _ in OWNED[section]]
+    index = {(o.type, o.outgoing): i for i, o in enumerate(OWNED[section])}
+    for rel in node.rels:
+        rels[index[(rel.type, rel.outgoing)]].append({"other": rel.other, "props": dict(rel.props)})
+    return {"props": dict(node.props), "rels": rels}
+
+
+async def _commune_locations(driver: AsyncDriver, database: str, records: Sequence[Record]
+                             ) -> dict[str, Location | None]:
+    """The centre of each commune the records name (one without a location of its own is placed there)."""
+    ids = sorted({commune_id(str(r.data["commune"])) for r in records if r.data.get("commune") is not None})
+    if not ids:
+        return {}
+    found, _, _ = await driver.execute_query(EXISTING_COMMUNES, {"ids": ids}, database_=database, routing_="r")
+    return {graph_id: (point.latitude, point.longitude) if point is not None else None
+            for graph_id, point in found[0]["found"]}
+
+
+def plan_new(records: Sequence[Record], communes: Mapping[str, Location | None]) -> dict[str, list[NodeRow]]:
+    plan: dict[str, list[NodeRow]] = {section: [] for section in SECTIONS}
+    for record in records:
+        if record.section == "organizations":
+            plan["organizations"].append(plan_organization(record.data, communes))
+        else:
+            assert record.section == "establishments", record.section
+            plan["establishments"].append(plan_establishment(record.data, communes))
+    return plan
+
+
+async def create_new(driver: AsyncDriver, database: str, records: list[Record], *, actor: Actor, files: int,
+                     dry_run: bool) -> LoadReport:
+    """Create `records` (new organizations and establishments: identity.Resolved.new)."""
+    plan = plan_new(records, await _commune_locations(driver, database, records))
+    count = len(records)
+    del records[:]
+    counts = {section: Counts(created=len(rows)) for section, rows in plan.items() if rows}
+    if dry_run or not counts:
+        return LoadReport(counts=counts, files=files, records=count, dry_run=dry_run)
+    operation = "import.create" if actor.id.startswith("import") else "load.create"
+    # Built once: a retried transaction sends the same rows.
+    params = {section: {"rows": [_row(section, node) for node in rows]} for section, rows in plan.items() if rows}
+    changes = [created_change(section, operation, rows) for section, rows in plan.items() if rows]
+
+    async def write(tx: AsyncManagedTransaction) -> None:
+        for section, rows in params.items():
+            await (await tx.run(create_statement(section), rows)).consume()
+        await record_changes(tx, changes, actor)
+
+    async with driver.session(database=database) as session:
+        await session.execute_write(write)
+    return LoadReport(counts=counts, files=files, records=count, dry_run=dry_run)
