@@ -10,8 +10,10 @@ with, no API edit to keep, no old state for the history. So they are planned wit
 (graphdir.loader.planning: the same properties, derived values and owned relationships as a load writes), and
 created by one UNWIND per label and batch: CREATE the node, then its owned relationships in the same statement (one
 subquery per type, the other end found by its indexed id). The statement texts never change, so Neo4j plans each
-once. A batch is one transaction, with its Changes (graphdir.loader.history.created_change: one per label naming
-every node created), so that what is committed and what the history says never differ. An interrupted import leaves
+once. The INSIDE links (graphdir.domain.territories.inside_links) of every organization the batch places, new or
+owning a new establishment, are rewritten in the same transaction. A batch is one transaction, with its Changes
+(graphdir.loader.history.created_change: one per label naming every node created), so that what is committed and
+what the history says never differ. An interrupted import leaves
 the batches committed; importing the file again completes it (what exists is then counted unchanged).
 
 Measured and not kept (bench/results/2026-12-01-sirene.md): two or four transactions at once per batch, batches of
@@ -32,6 +34,7 @@ from typing import Any
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graphdir.domain.editing.records import Actor
+from graphdir.domain.territories import inside_links
 from graphdir.loader import LoadReport, Record
 from graphdir.loader.cypher import EXISTING_COMMUNES
 from graphdir.loader.history import created_change, record_changes
@@ -85,6 +88,14 @@ def plan_new(records: Sequence[Record], communes: Mapping[str, Location | None])
     return plan
 
 
+def _placed_organizations(plan: Mapping[str, Sequence[NodeRow]]) -> list[str]:
+    """The organizations whose INSIDE links the batch changes: those it creates, and the owners of the establishments
+    it creates (new or already in the graph)."""
+    ids = {str(node.props["id"]) for node in plan["organizations"]}
+    ids |= {rel.other for node in plan["establishments"] for rel in node.rels if rel.type == "HAS_SITE"}
+    return sorted(ids)
+
+
 async def create_new(driver: AsyncDriver, database: str, records: list[Record], *, actor: Actor, files: int,
                      dry_run: bool) -> LoadReport:
     """Create `records` (new organizations and establishments: identity.Resolved.new)."""
@@ -98,10 +109,12 @@ async def create_new(driver: AsyncDriver, database: str, records: list[Record], 
     # Built once: a retried transaction sends the same rows.
     params = {section: {"rows": [_row(section, node) for node in rows]} for section, rows in plan.items() if rows}
     changes = [created_change(section, operation, rows) for section, rows in plan.items() if rows]
+    placed = _placed_organizations(plan)
 
     async def write(tx: AsyncManagedTransaction) -> None:
         for section, rows in params.items():
             await (await tx.run(create_statement(section), rows)).consume()
+        await inside_links.refresh(tx, placed)
         await record_changes(tx, changes, actor)
 
     async with driver.session(database=database) as session:
