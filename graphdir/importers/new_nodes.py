@@ -35,12 +35,12 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graphdir.domain.editing.records import Actor
 from graphdir.domain.territories import inside_links
-from graphdir.loader import LoadReport, Record
+from graphdir.loader import LoadRejected, LoadReport, Record
 from graphdir.loader.cypher import EXISTING_COMMUNES
 from graphdir.loader.history import created_change, record_changes
 from graphdir.loader.planning import NODE_LABELS, OWNED, NodeRow, plan_establishment, plan_organization
 from graphdir.loader.report import Counts
-from graphdir.loader.validation import Location, commune_id
+from graphdir.loader.validation import Location, Validation, check_record, commune_id
 
 SECTIONS = ("organizations", "establishments")
 
@@ -98,7 +98,13 @@ def _placed_organizations(plan: Mapping[str, Sequence[NodeRow]]) -> list[str]:
 
 async def create_new(driver: AsyncDriver, database: str, records: list[Record], *, actor: Actor, files: int,
                      dry_run: bool) -> LoadReport:
-    """Create `records` (new organizations and establishments: identity.Resolved.new)."""
+    """Create `records` (new organizations and establishments: identity.Resolved.new). Each record passes the
+    loader's own record rules first (a point outside France, say): one that fails rejects the batch, as a load would."""
+    checks = Validation()
+    for record in records:
+        check_record(record, checks)
+    if checks.errors:
+        raise LoadRejected(checks.errors)
     plan = plan_new(records, await _commune_locations(driver, database, records))
     count = len(records)
     del records[:]
