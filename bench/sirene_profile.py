@@ -90,6 +90,19 @@ async def profile(folder: Path, keep: bool, units: int | None) -> None:
 
     patched_writing: Any = writing
     patched_writing._run_batch = run_batch
+    import graphdir.importers.new_nodes as new_nodes
+    patched_new: Any = new_nodes
+    original_create = new_nodes.create_section
+
+    async def create_section(tx: Any, section: str, params: Any) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            await original_create(tx, section, params)
+        finally:
+            timings[f"new: CREATE {section}"].append((time.perf_counter() - wall, time.process_time() - cpu))
+    patched_new.create_section = create_section
+    patched_new.record_changes = _timed("new: the batch's Changes", new_nodes.record_changes, timings)
+    patched_new.write_links = _timed("new: INSIDE links", new_nodes.write_links, timings)
     patched_batches: Any = batches
     patched_batches.refresh_statistics = _timed("statistics refresh", batches.refresh_statistics, timings)
     patched_records: Any = sirene_records
@@ -117,7 +130,8 @@ async def profile(folder: Path, keep: bool, units: int | None) -> None:
     records = summary.organizations + summary.establishments
     print("\n".join(summary.lines()[:6]))
     print(f"{records:,} records in {wall:.1f} s ({records / wall:,.0f} records/s), this process's CPU {cpu:.1f} s")
-    inner = {"identity resolution: graph reads", *(name for name in timings if name.startswith("write: ")),
+    inner = {"identity resolution: graph reads", *(name for name in timings if name.startswith("new: ")),
+             *(name for name in timings if name.startswith("write: ")),
              "loader: references and unique values against the graph",
              "loader: planning", "loader: comparison with the graph", "loader: writes"}
     accounted = sum(w for name, times in timings.items() if name not in inner for w, _ in times)

@@ -34,7 +34,7 @@ from typing import Any
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graphdir.domain.editing.records import Actor
-from graphdir.domain.territories import inside_links
+from graphdir.importers.new_inside import write_links
 from graphdir.loader import LoadRejected, LoadReport, Record
 from graphdir.loader.cypher import EXISTING_COMMUNES
 from graphdir.loader.history import created_change, record_changes
@@ -56,6 +56,10 @@ def create_statement(section: str) -> str:
         parts.append(f"CALL (n, row) {{\n  UNWIND row.rels[{index}] AS rel\n"
                      f"  MATCH (m:{owned.other} {{id: rel.other}})\n  CREATE (n){arrow}(m)\n  SET r = rel.props\n}}")
     return "\n".join(parts)
+
+
+async def create_section(tx: AsyncManagedTransaction, section: str, params: dict[str, Any]) -> None:
+    await (await tx.run(create_statement(section), params)).consume()
 
 
 def _row(section: str, node: NodeRow) -> dict[str, Any]:
@@ -88,14 +92,6 @@ def plan_new(records: Sequence[Record], communes: Mapping[str, Location | None])
     return plan
 
 
-def _placed_organizations(plan: Mapping[str, Sequence[NodeRow]]) -> list[str]:
-    """The organizations whose INSIDE links the batch changes: those it creates, and the owners of the establishments
-    it creates (new or already in the graph)."""
-    ids = {str(node.props["id"]) for node in plan["organizations"]}
-    ids |= {rel.other for node in plan["establishments"] for rel in node.rels if rel.type == "HAS_SITE"}
-    return sorted(ids)
-
-
 async def create_new(driver: AsyncDriver, database: str, records: list[Record], *, actor: Actor, files: int,
                      dry_run: bool) -> LoadReport:
     """Create `records` (new organizations and establishments: identity.Resolved.new). Each record passes the
@@ -115,12 +111,11 @@ async def create_new(driver: AsyncDriver, database: str, records: list[Record], 
     # Built once: a retried transaction sends the same rows.
     params = {section: {"rows": [_row(section, node) for node in rows]} for section, rows in plan.items() if rows}
     changes = [created_change(section, operation, rows) for section, rows in plan.items() if rows]
-    placed = _placed_organizations(plan)
 
     async def write(tx: AsyncManagedTransaction) -> None:
         for section, rows in params.items():
-            await (await tx.run(create_statement(section), rows)).consume()
-        await inside_links.refresh(tx, placed)
+            await create_section(tx, section, rows)
+        await write_links(tx, plan)
         await record_changes(tx, changes, actor)
 
     async with driver.session(database=database) as session:
