@@ -102,6 +102,10 @@ async def profile(folder: Path, keep: bool, units: int | None) -> None:
             timings[f"new: CREATE {section}"].append((time.perf_counter() - wall, time.process_time() - cpu))
     patched_new.create_section = create_section
     patched_new.record_changes = _timed("new: the batch's Changes", new_nodes.record_changes, timings)
+    from neo4j import AsyncSession
+    session_class: Any = AsyncSession
+    session_class.execute_write = _timed("new: write transactions (statements, then commit)",
+                                         AsyncSession.execute_write, timings)
     patched_new.write_links = _timed("new: INSIDE links", new_nodes.write_links, timings)
     patched_batches: Any = batches
     patched_batches.refresh_statistics = _timed("statistics refresh", batches.refresh_statistics, timings)

@@ -51,14 +51,15 @@ RETURN organizationId, o.family AS family, o.kind AS kind, coalesce(o.sortName, 
 """
 
 # Links to create: per organization, its type and each link's properties (the other end: the territory of
-# `territory`).
+# `territory`). Named in the CREATE, not set from the map: `SET link = props` puts an Eager before the next row's
+# MATCH (new_nodes.create_statement says why).
 CREATE_LINKS: Final = """
 UNWIND $rows AS row
 MATCH (o:Organization {id: row.id})
 UNWIND row.links AS props
 MATCH (t:Territory {id: props.territory})
-CREATE (o)-[link:$(row.type)]->(t)
-SET link = props
+CREATE (o)-[:$(row.type) {territory: props.territory, id: props.id, kind: props.kind, sortName: props.sortName,
+                          froms: props.froms, tos: props.tos}]->(t)
 """
 
 # Links whose periods grow (an organization of an earlier batch with new establishments).

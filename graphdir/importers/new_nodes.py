@@ -27,7 +27,7 @@ before this on the batch's matched records.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -45,21 +45,48 @@ from graphdir.loader.validation import Location, Validation, check_record, commu
 SECTIONS = ("organizations", "establishments")
 
 
+def _key(name: str) -> str:
+    return "`" + name.replace("`", "``") + "`"
+
+
+def _properties(names: Iterable[str], of: str) -> str:
+    return ", ".join(f"{_key(name)}: {of}.{_key(name)}" for name in names)
+
+
 @cache
-def create_statement(section: str) -> str:
+def create_statement(section: str, node_keys: tuple[str, ...], rel_keys: tuple[tuple[str, ...], ...]) -> str:
     """CREATE the nodes of $rows ({props, rels: one list of {other, props} per owned type, in OWNED's order}) with
-    their owned relationships."""
+    their owned relationships; `node_keys` and `rel_keys` (per owned type) name every property the rows have.
+
+    The properties are named in the CREATE rather than set from the map (`SET n = row.props`): Neo4j cannot tell
+    which properties a map sets, so it put an Eager before each later read (the other ends' MATCH), holding the whole
+    batch's rows at each of seven steps (EXPLAIN); named, there is none, and Neo4j spends about a fifth less CPU on a
+    batch (bench/results/2026-12-01-sirene.md). A property a row lacks is null there, which CREATE does not write."""
     label = NODE_LABELS[section]
-    parts = [f"UNWIND $rows AS row\nCREATE (n:{label})\nSET n = row.props\nWITH n, row"]
+    parts = [f"UNWIND $rows AS row\nCREATE (n:{label} {{{_properties(node_keys, 'row.props')}}})\nWITH n, row"]
     for index, owned in enumerate(OWNED[section]):
-        arrow = f"-[r:{owned.type}]->" if owned.outgoing else f"<-[r:{owned.type}]-"
+        props = f" {{{_properties(rel_keys[index], 'rel.props')}}}" if rel_keys[index] else ""
+        arrow = f"-[:{owned.type}{props}]->" if owned.outgoing else f"<-[:{owned.type}{props}]-"
         parts.append(f"CALL (n, row) {{\n  UNWIND row.rels[{index}] AS rel\n"
-                     f"  MATCH (m:{owned.other} {{id: rel.other}})\n  CREATE (n){arrow}(m)\n  SET r = rel.props\n}}")
+                     f"  MATCH (m:{owned.other} {{id: rel.other}})\n  CREATE (n){arrow}(m)\n}}")
     return "\n".join(parts)
 
 
+def statement_for(section: str, rows: Sequence[Mapping[str, Any]]) -> str:
+    """The statement creating `rows` (_row's): the property names of the batch, sorted, so that batches with the
+    same names (nearly all of an import) share one text and one plan."""
+    node_keys: set[str] = set()
+    rel_keys: list[set[str]] = [set() for _ in OWNED[section]]
+    for row in rows:
+        node_keys.update(row["props"])
+        for index, rels in enumerate(row["rels"]):
+            for rel in rels:
+                rel_keys[index].update(rel["props"])
+    return create_statement(section, tuple(sorted(node_keys)), tuple(tuple(sorted(keys)) for keys in rel_keys))
+
+
 async def create_section(tx: AsyncManagedTransaction, section: str, params: dict[str, Any]) -> None:
-    await (await tx.run(create_statement(section), params)).consume()
+    await (await tx.run(statement_for(section, params["rows"]), params)).consume()
 
 
 def _row(section: str, node: NodeRow) -> dict[str, Any]:
