@@ -1,20 +1,21 @@
 """Writing the organizations and establishments of a batch that the graph does not hold at all: one statement per
-label and batch, without the general loader.
+label and transaction, without the general loader.
 
     report = await create_new(driver, database, records, actor=actor, dry_run=False)
 
-Identity resolution (identity.py) tells which records are new: no organization holds their SIREN, SIRET or RNA id,
-no node has their id, no establishment their SIRET. For those the general loader's work is known in advance: the
-importer built the records from values it checked (csvfile, sirene.py), there is nothing in the graph to compare
-with, no API edit to keep, no old state for the history. So they are planned with the loader's own functions
-(graphdir.loader.planning: the same properties, derived values and owned relationships as a load writes), and
-created by one UNWIND per label and batch: CREATE the node, then its owned relationships in the same statement (one
-subquery per type, the other end found by its indexed id). The statement texts never change, so Neo4j plans each
-once. The INSIDE links (graphdir.domain.territories.inside_links) of every organization the batch places, new or
-owning a new establishment, are rewritten in the same transaction. A batch is one transaction, with its Changes
-(graphdir.loader.history.created_change: one per label naming every node created), so that what is committed and
-what the history says never differ. An interrupted import leaves
-the batches committed; importing the file again completes it (what exists is then counted unchanged).
+Identity resolution (identity.py) tells which records are new: no organization holds their SIREN, SIRET or RNA id, no
+node has their id, no establishment their SIRET. For those the general loader's work is known in advance: the importer
+built the records from values it checked (csvfile, sirene.py), there is nothing in the graph to compare with, no API
+edit to keep, no old state for the history. So they are planned with the loader's own functions
+(graphdir.loader.planning: the same properties, derived values and owned relationships as a load writes), and created
+by one UNWIND per label and transaction: CREATE the node, then its owned relationships in the same statement (one
+subquery per type, the other end found by its indexed id). A statement's text depends only on the property names its
+rows have, so Neo4j plans each once or nearly. The INSIDE links (graphdir.domain.territories.inside_links) of every
+organization the batch places, new or owning a new establishment, are written in the same transaction (new_inside.py).
+A batch is written in transactions of TRANSACTION_NODES nodes (Neo4j's memory for one transaction is bounded), each
+with its Changes (graphdir.loader.history.created_change: one per label naming every node created), so that what is
+committed and what the history says never differ. An interrupted import leaves the transactions committed; importing
+the file again completes it (what exists is then counted unchanged).
 
 Measured and not kept (bench/results/2026-12-01-sirene.md): two or four transactions at once per batch, batches of
 5,000 instead of 20,000, the relationships in statements of their own: within the noise of the shared machine.
@@ -108,6 +109,25 @@ async def _commune_locations(driver: AsyncDriver, database: str, records: Sequen
             for graph_id, point in found[0]["found"]}
 
 
+# Nodes per transaction. Neo4j holds a transaction's state in memory, within db.memory.transaction.max (512 MiB for
+# graphdir's instances): 20,000 establishments with their relationships and their organizations' INSIDE links went
+# past it (MemoryPoolOutOfMemoryError at commit, the 100k SIRENE pair's first batch of establishments).
+TRANSACTION_NODES = 5_000
+
+
+def _parts(plan: Mapping[str, list[NodeRow]]) -> list[dict[str, list[NodeRow]]]:
+    """`plan` cut into transactions of TRANSACTION_NODES nodes, organizations first (an establishment's HAS_SITE
+    needs its organization)."""
+    nodes = [(section, node) for section in SECTIONS for node in plan[section]]
+    parts = []
+    for start in range(0, len(nodes), TRANSACTION_NODES):
+        part: dict[str, list[NodeRow]] = {}
+        for section, node in nodes[start:start + TRANSACTION_NODES]:
+            part.setdefault(section, []).append(node)
+        parts.append(part)
+    return parts
+
+
 def plan_new(records: Sequence[Record], communes: Mapping[str, Location | None]) -> dict[str, list[NodeRow]]:
     plan: dict[str, list[NodeRow]] = {section: [] for section in SECTIONS}
     for record in records:
@@ -135,16 +155,18 @@ async def create_new(driver: AsyncDriver, database: str, records: list[Record], 
     if dry_run or not counts:
         return LoadReport(counts=counts, files=files, records=count, dry_run=dry_run)
     operation = "import.create" if actor.id.startswith("import") else "load.create"
-    # Built once: a retried transaction sends the same rows.
-    params = {section: {"rows": [_row(section, node) for node in rows]} for section, rows in plan.items() if rows}
-    changes = [created_change(section, operation, rows) for section, rows in plan.items() if rows]
-
-    async def write(tx: AsyncManagedTransaction) -> None:
-        for section, rows in params.items():
-            await create_section(tx, section, rows)
-        await write_links(tx, plan)
-        await record_changes(tx, changes, actor)
-
     async with driver.session(database=database) as session:
-        await session.execute_write(write)
+        for part in _parts(plan):
+            # Built once: a retried transaction sends the same rows.
+            params = {section: {"rows": [_row(section, node) for node in rows]} for section, rows in part.items()}
+            changes = [created_change(section, operation, rows) for section, rows in part.items()]
+
+            async def write(tx: AsyncManagedTransaction, part: dict[str, list[NodeRow]] = part,
+                            params: dict[str, dict[str, Any]] = params, changes: list[Any] = changes) -> None:
+                for section, rows in params.items():
+                    await create_section(tx, section, rows)
+                await write_links(tx, part)
+                await record_changes(tx, changes, actor)
+
+            await session.execute_write(write)
     return LoadReport(counts=counts, files=files, records=count, dry_run=dry_run)

@@ -2,18 +2,20 @@
 those REFRESH (graphdir.domain.territories.inside_links) writes: for new organizations, for organizations of an earlier
 batch given establishments in new communes and in communes they were inside already, for a curated organization with
 covers given an establishment, and for a new organization with covers; and the SIRENE samples in batches of two (an
-organization's establishments in several batches) give REFRESH's links too."""
+organization's establishments in several batches), one node per transaction, give REFRESH's links too."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+import pytest
 from neo4j import AsyncDriver, AsyncManagedTransaction
 
 from graphdir.config import Settings
 from graphdir.domain.territories import inside_links
 from graphdir.domain.territories.cypher import INSIDE_ANY
+from graphdir.importers import new_nodes
 from graphdir.importers.new_nodes import create_new
 from graphdir.importers.records import line_dict
 from graphdir.loader import Record
@@ -97,7 +99,8 @@ async def test_links_of_new_and_earlier_organizations_are_refresh_s(graph: Async
 
 
 async def test_samples_in_batches_of_two_give_refresh_s_links(graph: AsyncDriver, settings: Settings,
-                                                             tmp_path: Path) -> None:
+                                                             tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(new_nodes, "TRANSACTION_NODES", 1)  # a batch in several transactions too
     await run_sirene(graph, settings, tmp_path, UNITS, SITES, ess_list=ESS_LIST, batch=2)
     records, _, _ = await graph.execute_query("MATCH (o:Organization) WHERE o.siren STARTS WITH '9991' "
                                               "RETURN collect(o.id) AS ids", database_=settings.neo4j_database)
