@@ -16,6 +16,7 @@ from neo4j import AsyncDriver, RoutingControl
 
 from bench.http import Connection, post_json_request
 from bench.questions import Draw
+from graphdir.domain.territories.cypher import INSIDE_OF_FAMILY
 
 
 class Column(Protocol):
@@ -76,6 +77,12 @@ class GraphQLColumn:
         return json.loads(response.body)
 
 
+# A floor may write the draw's family into a relationship type, `INSIDE_<FAMILY>` (bench/questions/raw/C2.cypher): a
+# type cannot be a parameter, and graphdir writes the requested family's type into its own statement
+# (graphdir/domain/organizations/territory_pages.py), so the floor's one statement per draw does the same.
+FAMILY_TYPE = "INSIDE_<FAMILY>"
+
+
 class RawColumn:
     """The floor: the question's one Cypher statement through the async Python driver, records fetched eagerly."""
 
@@ -85,15 +92,21 @@ class RawColumn:
         self.driver = driver
         self.cypher = cypher
 
-    def prepare(self, draws: Sequence[Draw]) -> list[dict[str, Any]]:
-        return [draw.raw for draw in draws]
+    def statement(self, params: dict[str, Any]) -> str:
+        if FAMILY_TYPE not in self.cypher:
+            return self.cypher
+        return self.cypher.replace(FAMILY_TYPE, INSIDE_OF_FAMILY[params["families"][0]])
+
+    def prepare(self, draws: Sequence[Draw]) -> list[tuple[str, dict[str, Any]]]:
+        return [(self.statement(draw.raw), draw.raw) for draw in draws]
 
     def session(self) -> None:
         return None
 
-    async def call(self, session: None, prepared: dict[str, Any]) -> str | None:
+    async def call(self, session: None, prepared: tuple[str, dict[str, Any]]) -> str | None:
         try:
-            await self.driver.execute_query(self.cypher, prepared, database_="neo4j", routing_=RoutingControl.READ)
+            await self.driver.execute_query(prepared[0], prepared[1], database_="neo4j",
+                                            routing_=RoutingControl.READ)
         except Exception as exc:  # noqa: BLE001 - reported, counted, never hidden
             return f"{type(exc).__name__}: {exc}"[:300]
         return None
@@ -101,7 +114,7 @@ class RawColumn:
     async def close_session(self, session: None) -> None:
         return None
 
-    async def fetch(self, prepared: dict[str, Any]) -> Any:
-        records, _, _ = await self.driver.execute_query(self.cypher, prepared, database_="neo4j",
+    async def fetch(self, prepared: tuple[str, dict[str, Any]]) -> Any:
+        records, _, _ = await self.driver.execute_query(prepared[0], prepared[1], database_="neo4j",
                                                         routing_=RoutingControl.READ)
         return [record.data() for record in records]

@@ -63,6 +63,10 @@ PEER_CANNOT = {
 KNOWN_DIFFERENCES: dict[str, str] = {
     "C3": "graphdir's partnersNear counts up to 1,000 (totalCount 1,000 and totalCountIsExact false beyond: "
           "graphdir/domain/partners/records.py COUNT_CAP), and so does the floor; the peer's nearCount counts all.",
+    "C4": "graphdir and the floor give the pool's size to the full-text index call (Lucene keeps a top 40 as it "
+          "scores); the peer's @cypher field asks for every hit and cuts after. The best hits agree; hits of equal "
+          "score (a broad text gives thousands the same score) come in another order, so the peer's 10 may hold "
+          "other ones of that score.",
 }
 
 

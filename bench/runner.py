@@ -71,19 +71,19 @@ class _ReturnOne:
     def __init__(self, driver: AsyncDriver) -> None:
         self.column = RawColumn(driver, "RETURN 1 AS one")
 
-    def prepare(self, draws: Sequence[Draw]) -> list[dict[str, Any]]:
-        return [{}]
+    def prepare(self, draws: Sequence[Draw]) -> list[tuple[str, dict[str, Any]]]:
+        return [(self.column.cypher, {})]
 
     def session(self) -> None:
         return None
 
-    async def call(self, session: None, prepared: dict[str, Any]) -> str | None:
+    async def call(self, session: None, prepared: tuple[str, dict[str, Any]]) -> str | None:
         return await self.column.call(session, prepared)
 
     async def close_session(self, session: None) -> None:
         return None
 
-    async def fetch(self, prepared: dict[str, Any]) -> Any:
+    async def fetch(self, prepared: tuple[str, dict[str, Any]]) -> Any:
         return None
 
 

@@ -43,3 +43,23 @@ def test_draws_are_deterministic_with_matching_forms(key: str) -> None:
             assert draw.peer == {"query": draw.raw["query"]}
         if key == "C2":
             assert draw.graphdir["families"] == [draw.peer["family"]] if draw.peer else False
+
+
+def test_the_c2_floor_seeks_the_drawn_familys_links_only() -> None:
+    from typing import cast
+
+    from neo4j import AsyncDriver
+
+    from bench.columns import FAMILY_TYPE, RawColumn
+    from graphdir.domain.territories.cypher import INSIDE_OF_FAMILY
+
+    (question,) = load_questions(["C2"])
+    column = RawColumn(cast(AsyncDriver, None), question.cypher)
+    draws = make_draws("C2", SAMPLE, 7, 25)
+    for (text, params), draw in zip(column.prepare(draws), draws, strict=True):
+        assert params == draw.raw and FAMILY_TYPE not in text
+        wanted = INSIDE_OF_FAMILY[draw.raw["families"][0]]
+        assert {t for t in INSIDE_OF_FAMILY.values() if t in text.replace(wanted, "")} == set(), text
+        assert wanted in text
+    with pytest.raises(KeyError):
+        column.statement({"families": ["NOT_A_FAMILY"]})

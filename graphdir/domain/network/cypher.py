@@ -10,6 +10,7 @@ Validity "as it stood on $on" is graphdir.domain.common.validity's: a node exist
 from typing import LiteralString
 
 from graphdir.domain.common.validity import held_on_if_given
+from graphdir.domain.network.relations import Relation
 from graphdir.domain.territories.cypher import ORGANIZATIONS_OF_SCOPE
 
 _REL_VALID = held_on_if_given("r", "$on")
@@ -118,15 +119,22 @@ RETURN n """ + _NODE_FIELDS + """ AS node
 """
 
 # The shortest undirected path over the allowed types, at most maxLength relationships long (never more than 10).
-# Both ends are looked up first; no row when either is missing or no path is short enough. A quantifier's bounds
-# cannot be parameters, and an unbounded `{1,10}` filtered afterwards lets the search go on to 10 relationships when
-# no short path exists (the benchmark's C6 took twice as long): one statement per bound, SHORTEST_PATHS[maxLength].
+# Both ends are looked up first; no row when either is missing, when both are the same node (a merged id and its
+# survivor: the service answers a node to itself before asking), or when no path is short enough.
+# shortestPath() is Neo4j's bidirectional breadth-first search, which meets in the middle: at 100k its worst draws of
+# the benchmark's C6 took 0.6 s where `SHORTEST 1` (which expanded from one end through the federations' and chambers'
+# thousands of members) took 16 s (bench/README.md, C6). Its relationship types are every type a path may follow,
+# written in the pattern so that each node's relationships are read by type (an organization's INSIDE, CITED_IN and
+# LOCATED_IN links are never read), and the `all(...)` predicate, which the search checks on each relationship as it
+# expands, keeps the requested ones. Bounds cannot be parameters: one statement per bound, SHORTEST_PATHS[maxLength].
+_PATH_TYPES: LiteralString = "|".join(sorted(relation.value for relation in Relation))
 _SHORTEST_PATH: LiteralString = """
 CALL () {""" + _NODE_BY_LABEL_AND_ID.replace("$id", "$fromId").replace("$label", "$fromLabel") + """}
 WITH n AS a
 CALL () {""" + _NODE_BY_LABEL_AND_ID.replace("$id", "$toId").replace("$label", "$toLabel") + """}
-WITH a, n AS b
-MATCH p = SHORTEST 1 (a) (()-[r]-() WHERE type(r) IN $types){1,MAX_LENGTH} (b)
+WITH a, n AS b WHERE a <> b
+MATCH p = shortestPath((a)-[:""" + _PATH_TYPES + """*1..MAX_LENGTH]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p, [r IN relationships(p) | r """ + _EDGE_FIELDS + """] AS edges
 RETURN [n IN nodes(p) | n """ + _NODE_FIELDS + """] AS nodes, edges, """ + _DOCUMENTS + """
 """

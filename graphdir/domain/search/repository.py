@@ -14,7 +14,10 @@ class SearchRepository:
 
     async def candidates(self, query: str, labels: list[str] | None, pool: int, organization_kinds: list[str] | None,
                          families: list[str] | None) -> list[dict[str, Any]]:
-        row = await self.reader.read_one(cypher.SEARCH, {"query": query, "labels": labels, "pool": pool,
-                                                         "organizationKinds": organization_kinds,
-                                                         "families": families})
+        if labels is None and organization_kinds is None and families is None:
+            row = await self.reader.read_one(cypher.SEARCH_ALL, {"query": query, "pool": pool})
+        else:
+            row = await self.reader.read_one(cypher.SEARCH_FILTERED, {
+                "query": query, "labels": labels, "pool": pool, "organizationKinds": organization_kinds,
+                "families": families})
         return list(row["candidates"]) if row else []
