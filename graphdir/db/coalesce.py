@@ -25,6 +25,7 @@ Cypher, so the next level of a page travels in the same round trip as the level 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -74,27 +75,36 @@ class Statement:
 
 def combine(statements: Sequence[Statement]) -> tuple[str, dict[str, Any]]:
     """One query and its parameters, whose single record holds `r0`, `r1`…: each statement's rows as lists."""
-    parts: list[str] = []
+    text = _text(tuple((statement.query, statement.columns, statement.after) for statement in statements))
     params: dict[str, Any] = {}
-    returned: list[str] = []
     for index, statement in enumerate(statements):
         prefix = f"s{index}_"
+        params.update({prefix + name: value for name, value in statement.params.items()
+                       if statement.after is None or name != "ids"})
+    return text, params
+
+
+@functools.lru_cache(maxsize=256)
+def _text(shapes: tuple[tuple[str, tuple[str, ...], int | None], ...]) -> str:
+    """The combined text of statements of these (query, columns, after): the same few combinations come back with
+    every page, and renaming their parameters is most of what combining costs."""
+    parts: list[str] = []
+    returned: list[str] = []
+    for index, (query, columns, after) in enumerate(shapes):
+        prefix = f"s{index}_"
         scope = ""
-        values = statement.params
-        if statement.after is None:
-            body = _PARAMETER.sub("$" + prefix + r"\1", statement.query.strip())
+        if after is None:
+            body = _PARAMETER.sub("$" + prefix + r"\1", query.strip())
         else:
             scope = f"f{index}"
-            parts.append(f"WITH *, {_reached_ids(statements, statement.after)} AS {scope}")
-            body = _PARAMETER.sub(_renamer(prefix, scope), statement.query.strip())
-            values = {name: value for name, value in values.items() if name != "ids"}
+            parts.append(f"WITH *, {_reached_ids(shapes[after][1], after)} AS {scope}")
+            body = _PARAMETER.sub(_renamer(prefix, scope), query.strip())
             returned.append(scope)
-        params.update({prefix + name: value for name, value in values.items()})
-        row = ", ".join(statement.columns)
+        row = ", ".join(columns)
         parts.append(f"CALL ({scope}) {{\n  CALL ({scope}) {{\n{body}\n  }}\n"
                      f"  RETURN collect([{row}]) AS r{index}\n}}")
         returned.append(f"r{index}")
-    return "\n".join(parts) + f"\nRETURN {', '.join(returned)}", params
+    return "\n".join(parts) + f"\nRETURN {', '.join(returned)}"
 
 
 def _renamer(prefix: str, ids: str) -> Callable[[re.Match[str]], str]:
@@ -106,8 +116,7 @@ def _renamer(prefix: str, ids: str) -> Callable[[re.Match[str]], str]:
     return rename
 
 
-def _reached_ids(statements: Sequence[Statement], index: int) -> str:
-    columns = statements[index].columns
+def _reached_ids(columns: tuple[str, ...], index: int) -> str:
     column = next(position for position, name in enumerate(columns) if name in _REACHED)
     reach = _REACHED[columns[column]].format(index=column)
     return f"COLLECT {{ UNWIND r{index} AS row {reach} WITH n WHERE n IS NOT NULL RETURN DISTINCT n.id }}"
