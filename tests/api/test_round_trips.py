@@ -167,6 +167,16 @@ async def test_a_started_field_with_a_bad_argument_still_reports_it_on_its_field
     assert result.data == {"organization": None}  # memberOf is non-null: its error nulls the organization
 
 
+async def test_a_followed_field_with_a_bad_argument_still_reports_it_on_its_field(
+    seeded: AsyncDriver, settings: Settings
+) -> None:
+    query = ORGANIZATION_PAGE.replace("memberOf(first: 5)", "memberOf(first: -5)")
+    result = await run(seeded, settings, query, id=gid("Organization", "federations-cooperatives-auvergne"), first=10)
+    error = result.error()
+    assert error["path"] == ["organization", "memberOf", "edges", 0, "node", "memberOf"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "first"}
+
+
 async def test_an_unknown_organization_is_null_whatever_was_started(seeded: AsyncDriver, settings: Settings) -> None:
     result = await run(seeded, settings, ORGANIZATION_PAGE, id=gid("Organization", "no-such-organization"), first=10)
     assert result.ok == {"organization": None}
