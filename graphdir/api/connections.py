@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Annotated, Any, Generic, Self, TypeVar, cast
+from typing import Annotated, Any, Generic, Self, TypeVar
 
 import strawberry
 
@@ -51,9 +51,8 @@ class Connection(Generic[E]):
     count: strawberry.Private[Count | None] = None
 
     @strawberry.field(description="How many edges the whole list holds.")
-    def total_count(self) -> int:
-        # A page's own total at once; a count to make, as an awaitable (graphql-core awaits it: see `then`).
-        return self.total if self.total is not None else cast(int, self.counted())
+    async def total_count(self) -> int:
+        return await self.counted()
 
     async def counted(self) -> int:
         if self.total is None:

@@ -17,7 +17,7 @@ made (graphdir.api.organizations.prefetch: an organization page's second level).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, Self, TypeVar, cast
 
@@ -29,20 +29,6 @@ from graphdir.domain.common.paging import Page
 
 A = TypeVar("A", bound=Hashable)
 V = TypeVar("V")
-R = TypeVar("R")
-
-
-def then(value: V | Awaitable[V], build: Callable[[V], R]) -> R:
-    """`build(value)` at once when the value is there (a primed or finished load: `Loader.now`), else an awaitable of
-    it. graphql-core awaits what a resolver returns only when it is awaitable, and completes the rest in place: a
-    plain (non-async) resolver answering from a primed loader costs no coroutine, no task and no gather of its
-    parent's fields. Typed as `R` because Strawberry reads the resolver's annotation as the field's GraphQL type."""
-    if isinstance(value, Awaitable):
-        async def later() -> R:
-            return build(await value)
-
-        return cast(R, later())
-    return build(value)
 
 
 @dataclass(frozen=True)
@@ -74,13 +60,6 @@ class Loader(Generic[A, V]):
 
     async def load(self, graph_id: str, args: A) -> V:
         return await self._loader.load((graph_id, args))
-
-    def now(self, graph_id: str, args: A) -> V | Awaitable[V]:
-        """The load's value when it is already there (primed, or loaded earlier in the request), else the load."""
-        future = cast(asyncio.Future[V], self._loader.load((graph_id, args)))
-        if future.done() and not future.cancelled() and future.exception() is None:
-            return future.result()
-        return future
 
     def follow(self, args: A, follow: Follow) -> None:
         """Fetch `follow` for the nodes reached by this loader's next batch under `args` (once, with that batch)."""

@@ -11,14 +11,12 @@ from graphdir.api.common import Source, partial
 from graphdir.api.connections import After, Connection, Edge, First, node_edges
 from graphdir.api.context import Context
 from graphdir.api.conventions.enums import ConventionKind, ConventionStatus
-from graphdir.api.conventions.loaders import CONVENTION_ORDER, Parties
-from graphdir.api.dataloaders import then
+from graphdir.api.conventions.loaders import Parties
 from graphdir.api.ids import encode
 from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
 from graphdir.api.territories.loaders import CommuneOf
 from graphdir.api.territories.types import Territory
-from graphdir.domain.common.paging import Page
 from graphdir.domain.conventions.records import ConventionRecord, PartyRecord
 
 if TYPE_CHECKING:
@@ -65,8 +63,8 @@ class Convention(Node):
         return Territory.maybe(await CommuneOf.of(info.context).load(self.graph_id, CommuneOf.key("Convention")))
 
     @strawberry.field(description="The parties, with their role.")
-    def parties(self, info: Info[Context, None]) -> list[Party]:
-        return then(Parties.of(info.context).now(self.graph_id, Parties.key()), parties)
+    async def parties(self, info: Info[Context, None]) -> list[Party]:
+        return [Party.from_record(party) for party in await Parties.of(info.context).load(self.graph_id, ())]
 
     @strawberry.field(description="The event it was signed during.")
     async def event(self, info: Info[Context, None]
@@ -121,11 +119,3 @@ class ConventionConnection(Connection[ConventionEdge]):
 
 
 convention_edge = node_edges(ConventionEdge, Convention.from_record)
-
-
-def conventions(page: Page[ConventionRecord]) -> ConventionConnection:
-    return ConventionConnection.of(page, CONVENTION_ORDER, convention_edge)
-
-
-def parties(rows: list[PartyRecord]) -> list[Party]:
-    return [Party.from_record(party) for party in rows]

@@ -7,10 +7,8 @@ import strawberry
 from graphdir.api.common import Source, partial
 from graphdir.api.connections import Connection, Edge, node_edges
 from graphdir.api.organizations.enums import Direction, PartnershipKind
-from graphdir.api.organizations.loaders import MEMBERSHIP_ORDER
 from graphdir.api.organizations.types import Organization
 from graphdir.api.scalars import PartialDate
-from graphdir.domain.common.paging import Page
 from graphdir.domain.organizations.records import MembershipRecord, PartnershipRecord
 
 
@@ -51,10 +49,6 @@ class MembershipEdge(Edge[Organization]):
 @strawberry.type(description="A page of memberships.")
 class MembershipConnection(Connection[MembershipEdge]):
     pass
-
-
-def memberships(page: Page[MembershipRecord]) -> MembershipConnection:
-    return MembershipConnection.of(page, MEMBERSHIP_ORDER, MembershipEdge.of)
 
 
 @strawberry.type(description="A link with another organization: recognition, support, funding, partnership…")

@@ -11,7 +11,6 @@ from strawberry.types import Info
 from graphdir.api.common import GeoPoint, Source, partial
 from graphdir.api.connections import After, First
 from graphdir.api.context import Context
-from graphdir.api.dataloaders import then
 from graphdir.api.ids import encode
 from graphdir.api.organizations.enums import (
     Direction,
@@ -100,8 +99,8 @@ class Organization(Node):
         return cls.from_record(record) if record is not None else None
 
     @strawberry.field(description="The commune it is located in.")
-    def commune(self, info: Info[Context, None]) -> Territory | None:
-        return then(CommuneOf.of(info.context).now(self.graph_id, CommuneOf.key("Organization")), Territory.maybe)
+    async def commune(self, info: Info[Context, None]) -> Territory | None:
+        return Territory.maybe(await CommuneOf.of(info.context).load(self.graph_id, CommuneOf.key("Organization")))
 
     @strawberry.field(description="Its establishments (SIRET), head office first then by SIRET; with `territoryCode`, "
                       "only those inside that territory (where partnersIn found it).")
@@ -129,18 +128,22 @@ class Organization(Node):
                          until=partial(coverage.until)) for coverage in rows]
 
     @strawberry.field(description="The bodies it is a member of (federations, chambers…), by name.")
-    def member_of(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
-                  ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
-        from graphdir.api.organizations.connections import memberships
+    async def member_of(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
+                        ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
+        from graphdir.api.organizations.connections import MembershipConnection, MembershipEdge
+        from graphdir.api.organizations.loaders import MEMBERSHIP_ORDER
 
-        return then(MemberOf.of(info.context).now(self.graph_id, MemberOf.key(on, first, after)), memberships)
+        page = await MemberOf.of(info.context).load(self.graph_id, MemberOf.key(on, first, after))
+        return MembershipConnection.of(page, MEMBERSHIP_ORDER, MembershipEdge.of)
 
     @strawberry.field(description="Its members, by name.")
-    def members(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
-                ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
-        from graphdir.api.organizations.connections import memberships
+    async def members(self, info: Info[Context, None], on: On = None, first: First = None, after: After = None
+                      ) -> Annotated[MembershipConnection, strawberry.lazy("graphdir.api.organizations.connections")]:
+        from graphdir.api.organizations.connections import MembershipConnection, MembershipEdge
+        from graphdir.api.organizations.loaders import MEMBERSHIP_ORDER
 
-        return then(Members.of(info.context).now(self.graph_id, Members.key(on, first, after)), memberships)
+        page = await Members.of(info.context).load(self.graph_id, Members.key(on, first, after))
+        return MembershipConnection.of(page, MEMBERSHIP_ORDER, MembershipEdge.of)
 
     @strawberry.field(description="Organizations it recognises, supports, funds, founded, partners… or that do so "
                       "to it (see each edge's kind and direction), by name.")
@@ -157,20 +160,21 @@ class Organization(Node):
         return PartnershipConnection.of(page, PARTNERSHIP_ORDER, PartnershipEdge.of)
 
     @strawberry.field(description="Conventions it is party to, latest signed first.")
-    def conventions(self, info: Info[Context, None], first: First = None, after: After = None
-                    ) -> Annotated[ConventionConnection, strawberry.lazy("graphdir.api.conventions.types")]:
-        from graphdir.api.conventions.loaders import OfOrganization
-        from graphdir.api.conventions.types import conventions
+    async def conventions(self, info: Info[Context, None], first: First = None, after: After = None
+                          ) -> Annotated[ConventionConnection, strawberry.lazy("graphdir.api.conventions.types")]:
+        from graphdir.api.conventions.loaders import CONVENTION_ORDER, OfOrganization
+        from graphdir.api.conventions.types import ConventionConnection, convention_edge
 
-        return then(OfOrganization.of(info.context).now(self.graph_id, OfOrganization.key(first, after)), conventions)
+        page = await OfOrganization.of(info.context).load(self.graph_id, OfOrganization.key(first, after))
+        return ConventionConnection.of(page, CONVENTION_ORDER, convention_edge)
 
     @strawberry.field(description="The people holding roles in it (president, director…), on that day.")
-    def people(self, info: Info[Context, None], on: On = None
-               ) -> list[Annotated[Role, strawberry.lazy("graphdir.api.people.types")]]:
+    async def people(self, info: Info[Context, None], on: On = None
+                     ) -> list[Annotated[Role, strawberry.lazy("graphdir.api.people.types")]]:
         from graphdir.api.people.loaders import RolesIn
-        from graphdir.api.people.types import roles
+        from graphdir.api.people.types import Role
 
-        return then(RolesIn.of(info.context).now(self.graph_id, RolesIn.key(on)), roles)
+        return [Role.from_record(role) for role in await RolesIn.of(info.context).load(self.graph_id, RolesIn.key(on))]
 
     @strawberry.field(description="Events it organised, latest first.")
     async def events(self, info: Info[Context, None], first: First = None, after: After = None

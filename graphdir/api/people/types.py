@@ -94,10 +94,6 @@ class Role:
                    note=link.note, version=role.version)
 
 
-def roles(rows: list[RoleRecord]) -> list[Role]:
-    return [Role.from_record(role) for role in rows]
-
-
 @strawberry.type(description="A person speaking at an event, with the title the source gives them there.")
 class Speaker:
     person: Person = strawberry.field(description="Who spoke.")

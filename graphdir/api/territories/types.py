@@ -11,7 +11,6 @@ from strawberry.types import Info
 from graphdir.api.common import GeoPoint, Source, partial
 from graphdir.api.connections import After, Connection, Edge, First, node_edges
 from graphdir.api.context import Context
-from graphdir.api.dataloaders import then
 from graphdir.api.ids import encode
 from graphdir.api.relay import Node
 from graphdir.api.scalars import PartialDate
@@ -56,9 +55,10 @@ class Territory(Node):
 
     @strawberry.field(description="The territories it lies inside on that day (each one it is PART_OF: a "
                       "commune's EPCI, pays, département and région), smallest level first.")
-    def parents(self, info: Info[Context, None],
-                on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None) -> list[Territory]:
-        return then(Parents.of(info.context).now(self.graph_id, Parents.key(on)), territories)
+    async def parents(self, info: Info[Context, None],
+                      on: Annotated[dt.date | None, strawberry.argument(description=_ON)] = None) -> list[Territory]:
+        return [Territory.from_record(parent) for parent in
+                await Parents.of(info.context).load(self.graph_id, Parents.key(on))]
 
     @strawberry.field(description="Its direct children on that day, by code: the territories inside it and inside "
                       "nothing else inside it (a région's départements, a département's EPCI and the communes of EPCI "
@@ -111,10 +111,6 @@ class Territory(Node):
         from graphdir.api.facts.loaders import Citations
 
         return Source.citations(await Citations.of(info.context).load(self.graph_id, Citations.key("Territory")))
-
-
-def territories(rows: list[TerritoryRecord]) -> list[Territory]:
-    return [Territory.from_record(row) for row in rows]
 
 
 @strawberry.type(description="An edge to a territory.")
