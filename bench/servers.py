@@ -136,7 +136,9 @@ def start_graphdir(env: dict[str, str], log_dir: Path, workers: int = 1) -> Serv
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
             return bool(response.status == 200)
 
-    _wait(server, ready, 60)
+    # Two workers importing the schema take 40-60 s on the 2-core machine when others load it (measured 43 s at a load
+    # average of 11): a minute was not always enough.
+    _wait(server, ready, 180)
     return server
 
 

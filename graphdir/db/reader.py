@@ -17,7 +17,9 @@ and holds their statements until its database is online, tens of seconds after a
 this bound every request sent then waited for its whole deadline and answered TIMEOUT.
 
 DataLoader batches go through `read_batch`: the batches of one level of a selection, which start within a few turns
-of the event loop of each other, are sent as one statement (graphdir.db.coalesce) and count as one round trip.
+of the event loop of each other, are sent as one statement (graphdir.db.coalesce) and count as one round trip. A batch
+whose `ids` are `FollowIds` is read in the same statement as the batch it follows, on the ids of the nodes that
+batch's rows reach (how a page's second level is read with its first: graphdir.api.dataloaders, `Loader.follow`).
 
 Rows are built from a record's keys and values: graphdir's statements return maps and scalars, never graph entities,
 so `Record.data()`'s walk of every nested value to convert nodes and relationships is pure cost.
@@ -32,7 +34,7 @@ from typing import Any, LiteralString
 from neo4j import READ_ACCESS, AsyncDriver, AsyncResult, AsyncSession, Bookmarks, Query
 from neo4j.exceptions import ClientError, ServiceUnavailable, SessionExpired, TransientError
 
-from graphdir.db.coalesce import Statement, combine, split
+from graphdir.db.coalesce import FollowIds, Statement, can_follow, combine, split
 from graphdir.db.driver import DatabaseUnavailable
 
 # A read that fails this many times in a row (stale pooled connections, a server restarting) reports its error.
@@ -115,9 +117,18 @@ class Reader:
 
     async def read_batch(self, query: LiteralString, params: dict[str, Any], columns: tuple[str, ...]
                          ) -> list[dict[str, Any]]:
-        """Like `read`, but sent together with the other batches that arrive in the same few loop turns."""
+        """Like `read`, but sent together with the other batches that arrive in the same few loop turns. With
+        `FollowIds` as its `ids`, after the batch they follow; when that batch is not waiting to be sent (already
+        sent, never made) or cannot be followed, nothing is read: no rows, and the FollowIds stay empty."""
+        after = None
+        ids = params.get("ids")
+        if isinstance(ids, FollowIds):
+            after = next((index for index, (statement, _) in enumerate(self._pending)
+                          if statement.params.get("ids") is ids.parent and can_follow(statement.columns)), None)
+            if after is None:
+                return []
         future: asyncio.Future[list[dict[str, Any]]] = asyncio.get_running_loop().create_future()
-        self._pending.append((Statement(query, params, columns), future))
+        self._pending.append((Statement(query, params, columns, after), future))
         if len(self._pending) == 1:
             self._seen, self._turns = 0, 0
             asyncio.get_running_loop().call_soon(self._wait_or_send)
@@ -135,7 +146,7 @@ class Reader:
     async def _send(self, pending: list[tuple[Statement, asyncio.Future[list[dict[str, Any]]]]]) -> None:
         statements = [statement for statement, _ in pending]
         try:
-            if len(statements) == 1:
+            if len(statements) == 1:  # never a following statement: the one it follows is sent with it
                 results = [await self.read(statements[0].query, statements[0].params)]
             else:
                 # The combined text is made of the statements' own constant texts and generated names only.

@@ -144,8 +144,8 @@ async def test_an_organization_page_reads_its_first_relationship_level_with_the_
         by_id = await run(seeded, settings, ORGANIZATION_PAGE, id=gid("Organization", slug), first=10)
         page = by_id.ok["organization"]
         # The organization with its commune, memberships, conventions and people (a fragment's too), then the next
-        # level (the commune's parents, the bodies' own memberships, the conventions' parties).
-        assert by_id.round_trips == 2, by_id.round_trips
+        # level (the commune's parents, the bodies' own memberships, the conventions' parties), all in one statement.
+        assert by_id.round_trips == 1, by_id.round_trips
         # By slug the id is not known before the first read: the levels go one after the other, to the same answer.
         by_slug = await run(seeded, settings, ORGANIZATION_PAGE, slug=slug, first=10)
         assert by_slug.ok["organization"] == page
@@ -165,6 +165,16 @@ async def test_a_started_field_with_a_bad_argument_still_reports_it_on_its_field
     assert error["path"] == ["organization", "memberOf"]
     assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "first"}
     assert result.data == {"organization": None}  # memberOf is non-null: its error nulls the organization
+
+
+async def test_a_followed_field_with_a_bad_argument_still_reports_it_on_its_field(
+    seeded: AsyncDriver, settings: Settings
+) -> None:
+    query = ORGANIZATION_PAGE.replace("memberOf(first: 5)", "memberOf(first: -5)")
+    result = await run(seeded, settings, query, id=gid("Organization", "federations-cooperatives-auvergne"), first=10)
+    error = result.error()
+    assert error["path"] == ["organization", "memberOf", "edges", 0, "node", "memberOf"]
+    assert error["extensions"] == {"code": "BAD_USER_INPUT", "argument": "first"}
 
 
 async def test_an_unknown_organization_is_null_whatever_was_started(seeded: AsyncDriver, settings: Settings) -> None:

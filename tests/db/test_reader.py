@@ -9,6 +9,7 @@ from neo4j import AsyncDriver
 from neo4j.exceptions import CypherSyntaxError
 
 from graphdir.config import Settings
+from graphdir.db.coalesce import FollowIds
 from graphdir.db.reader import Reader
 
 SQUARES = "UNWIND $ids AS id RETURN id, id * id AS square"
@@ -64,3 +65,33 @@ async def test_a_missing_parameter_is_reported_under_the_statement_s_own_name(
             reader.read_batch(SQUARES, {"ids": [1]}, ("id", "square")),
             reader.read_batch(LABELLED, {"ids": [1]}, ("id", "name")),
         )
+
+
+NEXT = "UNWIND $ids AS id RETURN id, {id: id + $step} AS node"
+
+
+async def test_a_following_batch_runs_in_the_same_statement_on_the_nodes_the_first_reaches(
+    driver: AsyncDriver, settings: Settings
+) -> None:
+    reader = Reader(driver, settings.neo4j_database)
+    ids = ["a", "b"]
+    reached = FollowIds(ids)
+    first, then = await asyncio.gather(
+        reader.read_batch(NEXT, {"ids": ids, "step": "1"}, ("id", "node")),
+        reader.read_batch(NEXT, {"ids": reached, "step": "2"}, ("id", "node")),
+    )
+    assert reader.round_trips == 1
+    assert first == [{"id": "a", "node": {"id": "a1"}}, {"id": "b", "node": {"id": "b1"}}]
+    assert then == [{"id": "a1", "node": {"id": "a12"}}, {"id": "b1", "node": {"id": "b12"}}]
+    assert list(reached) == ["a1", "b1"]
+
+
+async def test_a_following_batch_without_its_first_reads_nothing(driver: AsyncDriver, settings: Settings) -> None:
+    reader = Reader(driver, settings.neo4j_database)
+    sent = await reader.read_batch(NEXT, {"ids": ["a"], "step": "1"}, ("id", "node"))
+    assert sent == [{"id": "a", "node": {"id": "a1"}}]
+    # The batch it would follow was sent already (or never made): no rows, no round trip, no ids.
+    late = FollowIds(["a"])
+    assert await reader.read_batch(NEXT, {"ids": late, "step": "1"}, ("id", "node")) == []
+    assert not late
+    assert reader.round_trips == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphdir.db.coalesce import Statement, combine, split
+from graphdir.db.coalesce import FollowIds, Statement, can_follow, combine, split
 
 
 def test_parameters_are_renamed_per_statement_so_equal_names_do_not_collide() -> None:
@@ -36,3 +36,35 @@ def test_a_row_of_the_wrong_width_is_an_error_not_a_silent_truncation() -> None:
 def test_columns_must_be_plain_names(columns: tuple[str, ...]) -> None:
     with pytest.raises(ValueError, match="columns"):
         Statement("RETURN 1 AS id", {}, columns)
+
+
+def test_a_following_statement_reads_its_ids_from_the_rows_of_the_one_it_follows() -> None:
+    page = Statement("UNWIND $ids AS id RETURN id, [] AS edges, 0 AS total", {"ids": ["a"], "limit": 3},
+                     ("id", "edges", "total"))
+    reached = FollowIds(["a"])
+    nodes = Statement("UNWIND $ids AS id RETURN id, {id: id} AS node, $label AS label",
+                      {"ids": reached, "label": "x"}, ("id", "node", "label"), after=0)
+    query, params = combine([page, nodes])
+    # Its ids are not a parameter: they are the ids of the nodes of the first statement's edges, each once.
+    assert params == {"s0_ids": ["a"], "s0_limit": 3, "s1_label": "x"}
+    assert "UNWIND r0 AS row UNWIND row[1] AS e WITH e.node AS n" in query
+    assert "RETURN DISTINCT n.id } AS f1" in query
+    assert "UNWIND f1 AS id RETURN id, {id: id} AS node, $s1_label AS label" in query
+    assert query.index("AS r0") < query.index("AS f1") < query.index("AS r1")
+    assert query.rstrip().endswith("RETURN r0, f1, r1")
+    # The ids it ran on are given back to its FollowIds with its rows.
+    rows = split({"r0": [["a", [{"node": {"id": "b"}}], 1]], "f1": ["b"], "r1": [["b", {"id": "b"}, "x"]]},
+                 [page, nodes])
+    assert rows[1] == [{"id": "b", "node": {"id": "b"}, "label": "x"}]
+    assert reached == ["b"]
+
+
+@pytest.mark.parametrize(("columns", "reach"), [
+    (("id", "node"), "WITH row[1] AS n"), (("id", "nodes"), "UNWIND row[1] AS n"),
+])
+def test_the_nodes_followed_are_found_in_a_node_or_a_list_of_nodes(columns: tuple[str, ...], reach: str) -> None:
+    first = Statement("UNWIND $ids AS id RETURN id, null AS x", {"ids": ["a"]}, columns)
+    second = Statement("UNWIND $ids AS id RETURN id", {"ids": FollowIds(["a"])}, ("id",), after=0)
+    query, _ = combine([first, second])
+    assert f"UNWIND r0 AS row {reach} WITH n WHERE n IS NOT NULL RETURN DISTINCT n.id" in query
+    assert not can_follow(("id", "total"))

@@ -36,5 +36,9 @@ class SignedDuring(ListLoader[tuple[()], ConventionRecord]):
 
 
 class Parties(ListLoader[tuple[()], PartyRecord]):
+    @staticmethod
+    def key() -> tuple[()]:
+        return ()
+
     async def fetch(self, args: tuple[()], ids: list[str]) -> dict[str, list[PartyRecord]]:
         return await ConventionService(self.context.reader).parties(ids)
