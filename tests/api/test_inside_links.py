@@ -152,3 +152,33 @@ async def test_edits_through_the_api_keep_the_links(client: httpx.AsyncClient, t
         "MATCH ()-[r:" + INSIDE_ANY + "]->() WHERE r.id IN $ids RETURN count(r) AS n", {"ids": [moved, kept]},
         database_=database)
     assert records[0]["n"] == 0
+
+
+async def test_organizations_sharing_a_place_in_one_batch_each_get_their_own_periods(
+        seeded: AsyncDriver, settings: Settings, tmp_path: Path) -> None:
+    """REFRESH finds a place's containers once per batch for the organizations placed there with the same dates: two
+    covers of one territory with other dates, and two organizations of one commune, each keep their own links."""
+    prefix = f"{PREFIX}shared-"
+    ids = [f"{prefix}{n}" for n in range(4)]
+    try:
+        await load(seeded, settings, tmp_path, "inside-links-shared", {
+            "sources": [source(prefix)],
+            "organizations": [
+                {"id": ids[0], "name": "Test Inlinks Shared Early", "kind": "NETWORK",
+                 "covers": [{"territory": "departement:03", "until": "2015-12"}]},
+                {"id": ids[1], "name": "Test Inlinks Shared Late", "kind": "NETWORK", "family": "MUTUAL",
+                 "covers": [{"territory": "departement:03", "since": "2016"}]},
+                {"id": ids[2], "name": "Test Inlinks Shared Vichy A", "kind": "ENTERPRISE", "family": "COOPERATIVE",
+                 "commune": "03310"},
+                {"id": ids[3], "name": "Test Inlinks Shared Vichy B", "kind": "ENTERPRISE", "commune": "03310"},
+            ],
+        })
+        assert await mismatches(seeded, settings.neo4j_database, ids) == {}
+        links = await links_of(seeded, settings, *ids)
+        # At any time, both covers put their organization in both régions (the rule with no date ignores dates); on
+        # 2015-12-31 and 2016-01-01 (mismatches' days) each is inside only what its own dates give.
+        assert links[ids[0]] == links[ids[1]] == {"departement:03", "region:83", "region:84"}
+        assert links[ids[2]] == links[ids[3]] == {"commune:03310", "epci:200071363", "departement:03", "region:83",
+                                                   "region:84"}
+    finally:
+        await delete_prefixed(seeded, settings, prefix)

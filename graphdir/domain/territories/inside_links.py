@@ -33,26 +33,31 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from graphdir.db.schema import refresh_statistics
 from graphdir.domain.territories.cypher import CONTAINERS_OF_PLACE, INSIDE_ANY, INSIDE_TYPE_OF_O, PLACES_OF_O
 
-# The organizations of $ids (missing ones are skipped): their links removed, then written again from the graph. No
-# write lock of its own (editing_cypher.py's `SET o._lock`): it rewrote every organization's property record, a tenth
-# of the statement's time, and the writers that call it hold the organization already (an edit locks it first, a load
-# writes it, or refreshes each organization in one batch only); deleting and creating the links lock the node too.
+# The organizations of $ids (missing ones are skipped): their links removed, then written again from the graph, in
+# one statement per batch. `SET o:Organization` changes nothing (o has the label) but takes o's write lock before its
+# links are read, without writing a record (`SET o._lock = true REMOVE o._lock` rewrote the property record, a tenth
+# of the statement's time): a second refresh of o in another transaction waits for the first to commit, then replaces
+# what it wrote, instead of reading the links of before and keeping both sets (tests/api/test_inside_refresh_race.py).
+# The containers of a place are found once per batch for all the organizations placed there with the same dates (many
+# share a commune), and each link is created with its properties, not created then set.
 REFRESH: Final = f"""
 UNWIND $ids AS organizationId
 MATCH (o:Organization {{id: organizationId}})
+SET o:Organization
+WITH o
 CALL (o) {{
   MATCH (o)-[old:{INSIDE_ANY}]->()
   DELETE old
 }}
-CALL (o) {{
-  {PLACES_OF_O}
-  {CONTAINERS_OF_PLACE}
-  WITH t, fromDay, toDay ORDER BY fromDay, toDay
-  WITH t, collect(DISTINCT [fromDay, toDay]) AS periods
-  CREATE (o)-[link:$({INSIDE_TYPE_OF_O})]->(t)
-  SET link.territory = t.id, link.id = o.id, link.kind = o.kind, link.sortName = coalesce(o.sortName, ''),
-      link.froms = [p IN periods | p[0]], link.tos = [p IN periods | p[1]]
-}}
+WITH o
+{PLACES_OF_O}
+WITH place, since, until, collect(o) AS organizations
+{CONTAINERS_OF_PLACE}
+UNWIND organizations AS o
+WITH o, t, fromDay, toDay ORDER BY fromDay, toDay
+WITH o, t, collect(DISTINCT [fromDay, toDay]) AS periods
+CREATE (o)-[:$({INSIDE_TYPE_OF_O}) {{territory: t.id, id: o.id, kind: o.kind, sortName: coalesce(o.sortName, ''),
+                                     froms: [p IN periods | p[0]], tos: [p IN periods | p[1]]}}]->(t)
 """
 
 # The organizations placed in a territory of $ids (located there, with an establishment there, or covering it).
