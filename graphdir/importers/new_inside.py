@@ -30,16 +30,17 @@ from neo4j import AsyncManagedTransaction
 
 from graphdir.domain.common.validity import EARLIEST, LATEST
 from graphdir.domain.territories import inside_links
-from graphdir.domain.territories.cypher import INSIDE, INSIDE_ANY, INSIDE_OF_FAMILY
+from graphdir.domain.territories.cypher import CONTAINERS_OF_PLACE, INSIDE, INSIDE_ANY, INSIDE_OF_FAMILY
 from graphdir.loader.planning import NodeRow
 
-# Each place of $ids: the territories it puts an organization inside at any time, with the dates (CONTAINERS_OF_PLACE
-# for a place that holds from EARLIEST to LATEST).
+# Each place of $ids: the territories it puts an organization inside at any time, with the dates: the rule's
+# CONTAINERS_OF_PLACE for a place that holds from EARLIEST to LATEST.
 CONTAINERS: Final = f"""
 UNWIND $ids AS placeId
 MATCH (place:Territory {{id: placeId}})
-RETURN placeId, [[placeId, {EARLIEST}, {LATEST}]] + [(place)-[p:PART_OF]->(t:Territory) |
-  [t.id, coalesce(p.sinceFrom, {EARLIEST}), coalesce(p.untilTo, {LATEST})]] AS containers
+WITH placeId, place, {EARLIEST} AS since, {LATEST} AS until
+{CONTAINERS_OF_PLACE}
+RETURN placeId, collect([t.id, fromDay, toDay]) AS containers
 """
 
 # The organizations of $ids already in the graph: what their links copy, and the links they have.
